@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The whole suite, as `npm test` runs it: lint, types, build, unit + screen + CLI
+# tests, the chart matrix on Helm 3 and Helm 4, the Flask app's contract tests with
+# real PostgreSQL and Redis, and the e2e suite on a real control plane (built and
+# cached on first use, started here and always stopped again).
+# Ends with one line "N passed, N failed" summing every runner.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+REPORTS=$ROOT/.cache/reports
+rm -rf "$REPORTS"; mkdir -p "$REPORTS"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "tools (helm 3, helm 4, kubectl)"
+bash scripts/tools/fetch-helm.sh
+step "lint (biome)"
+npx biome check .
+step "typecheck (tsc --strict)"
+npx tsc -p tsconfig.json --noEmit
+step "build (esbuild bundle)"
+npm run --silent build
+
+FAILED=0
+run_vitest() { # <project> [extra args]
+  local project=$1; shift
+  step "vitest: $project"
+  npx vitest run --project "$project" --reporter=default --reporter=json \
+    --outputFile.json="$REPORTS/vitest-$project.json" "$@" || FAILED=1
+}
+
+run_vitest unit
+run_vitest chart
+
+step "app: pytest (real PostgreSQL and Redis)"
+bash scripts/tools/app-test.sh --junitxml="$REPORTS/pytest-app.xml" || FAILED=1
+
+step "e2e control plane"
+bash scripts/e2e/build.sh
+trap 'bash "$ROOT/scripts/e2e/down.sh" || true' EXIT
+bash scripts/e2e/up.sh
+run_vitest e2e
+
+node scripts/tools/summarize-reports.mjs "$REPORTS" || FAILED=1
+exit $FAILED
