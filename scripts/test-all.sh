@@ -11,8 +11,10 @@ REPORTS=$ROOT/.cache/reports
 rm -rf "$REPORTS"; mkdir -p "$REPORTS"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "tools (helm 3, helm 4, kubectl)"
+step "tools (system packages, helm 3, helm 4, kubectl, the app's Python packages)"
+bash scripts/tools/install-system-deps.sh
 bash scripts/tools/fetch-helm.sh
+bash scripts/tools/app-venv.sh >/dev/null
 step "lint (biome)"
 npx biome check .
 step "typecheck (tsc --strict)"
