@@ -24,10 +24,7 @@ export interface ExternalRedis {
   secret: string;
 }
 
-export type Database =
-  | { mode: 'subchart' }
-  | { mode: 'none' }
-  | ({ mode: 'external' } & ExternalDatabase);
+export type Database = { mode: 'subchart' } | { mode: 'none' } | ({ mode: 'external' } & ExternalDatabase);
 
 export type Redis = { mode: 'subchart' } | { mode: 'none' } | ({ mode: 'external' } & ExternalRedis);
 
