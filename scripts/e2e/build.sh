@@ -16,11 +16,35 @@ OUT=$CACHE/k8s$K8S-etcd$ETCD-kwok$KWOK-$(go env GOVERSION)
 PRINT=0; [ "${1:-}" = "--print-dir" ] && PRINT=1
 log() { [ $PRINT = 1 ] && echo "$@" >&2 || echo "$@"; }
 
+# CRDs up.sh installs, copied beside the binaries so up.sh needs neither Go nor the
+# network: kwok's PortForward/ClusterPortForward, prometheus-operator's ServiceMonitor.
+ensure_crds() {
+  [ -f "$OUT/crds/.ok" ] && return 0
+  local kwok_src prom_src tmp=$OUT/crds.tmp
+  kwok_src=$(GOFLAGS= go mod download -json "sigs.k8s.io/kwok@v$KWOK" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')
+  prom_src=$(GOFLAGS= go mod download -json "github.com/prometheus-operator/prometheus-operator@v$PROM_OPERATOR" |
+    sed -n 's/.*"Dir": "\(.*\)",/\1/p')
+  if [ ! -d "$kwok_src" ] || [ ! -d "$prom_src" ]; then
+    echo "build.sh: could not download sigs.k8s.io/kwok@v$KWOK or prometheus-operator@v$PROM_OPERATOR from the Go module proxy" >&2
+    exit 1
+  fi
+  rm -rf "$tmp"; mkdir -p "$tmp"
+  cp "$kwok_src/kustomize/crd/bases/kwok.x-k8s.io_portforwards.yaml" \
+    "$kwok_src/kustomize/crd/bases/kwok.x-k8s.io_clusterportforwards.yaml" \
+    "$prom_src/example/prometheus-operator-crd/monitoring.coreos.com_servicemonitors.yaml" "$tmp/"
+  chmod 644 "$tmp"/*.yaml; touch "$tmp/.ok"; rm -rf "$OUT/crds"; mv "$tmp" "$OUT/crds"
+}
+done_cached() {
+  ensure_crds
+  if [ $PRINT = 1 ]; then echo "$OUT"; else log "e2e binaries cached in $OUT"; fi
+  exit 0
+}
+
 mkdir -p "$CACHE"
-if [ -f "$OUT/.ok" ]; then [ $PRINT = 1 ] && echo "$OUT" || log "e2e binaries cached in $OUT"; exit 0; fi
+[ -f "$OUT/.ok" ] && [ -f "$OUT/crds/.ok" ] && done_cached
 exec 9>"$CACHE/.build.lock"
-log "waiting for the build lock ($CACHE/.build.lock)"; flock 9
-if [ -f "$OUT/.ok" ]; then [ $PRINT = 1 ] && echo "$OUT" || log "e2e binaries cached in $OUT"; exit 0; fi
+if ! flock -n 9; then log "another e2e build is running; waiting for its lock ($CACHE/.build.lock)"; flock 9; fi
+[ -f "$OUT/.ok" ] && done_cached
 TMP=$OUT.tmp; rm -rf "$TMP"; mkdir -p "$TMP"
 start=$(date +%s)
 
@@ -64,6 +88,7 @@ log "building kwok v$KWOK"
 
 "$TMP/kube-apiserver" --version >/dev/null
 touch "$TMP/.ok"; rm -rf "$OUT"; mv "$TMP" "$OUT"
+ensure_crds
 log "e2e binaries built in $(( $(date +%s) - start ))s: $OUT"
 [ $PRINT = 1 ] && echo "$OUT"
 exit 0

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Stops the e2e cluster that up.sh started (same E2E_DIR / E2E_PORT_BASE settings):
+# each process by its recorded pid, newest first, TERM then KILL after 10 s. Removes
+# the state (pki, kubeconfig, pids, etcd data) and keeps .e2e/logs/ for post-mortems.
+# Safe to run when nothing is running.
+set -euo pipefail
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+
+stop() {
+  local name=$1 pid i
+  if ! pid_alive "$name"; then rm -f "$PIDS/$name.pid"; return 0; fi
+  pid=$(cat "$PIDS/$name.pid")
+  # Each component leads its own session (setsid), so its group holds only its own
+  # children (uWSGI workers): signal the group, never anything wider.
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 50; i++)); do
+    pid_alive "$name" || break
+    sleep 0.2
+  done
+  if pid_alive "$name"; then
+    e2e_log "$name (pid $pid) ignored SIGTERM for 10s; sending SIGKILL"
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    sleep 0.2
+  fi
+  rm -f "$PIDS/$name.pid"
+  e2e_log "stopped $name (pid $pid)"
+}
+
+stopped_any=0
+[ -d "$PIDS" ] && stopped_any=1
+for c in $(echo "$E2E_COMPONENTS" | tr ' ' '\n' | tac); do stop "$c"; done
+rm -rf "$PIDS" "$PKI" "$ETCD_DATA" "$E2E_DIR/etcd" "$KUBECONFIG_FILE" "$E2E_DIR/cluster.env" "$E2E_DIR/target"
+if [ $stopped_any = 1 ]; then
+  e2e_log "cluster in $E2E_DIR stopped (logs kept in $LOGS)"
+else
+  e2e_log "no cluster running in $E2E_DIR"
+fi
