@@ -205,3 +205,43 @@ function setIn(obj: Record<string, unknown>, path: Path, value: unknown): void {
     }
   }
 }
+
+/**
+ * Every key the wizard writes. On a re-run, an owned key the new answers no longer
+ * produce (e.g. `database.port` after switching to the subchart) is removed; any
+ * other key is the user's and is kept.
+ */
+export const OWNED_PATHS: readonly string[] = [
+  'flask.env',
+  'image.repository',
+  'image.tag',
+  'replicaCount',
+  'autoscaling.enabled',
+  'autoscaling.minReplicas',
+  'autoscaling.maxReplicas',
+  'postgresql.enabled',
+  'database.host',
+  'database.port',
+  'database.name',
+  'database.user',
+  'database.existingSecret',
+  'database.passwordKey',
+  'redis.enabled',
+  'externalRedis.host',
+  'externalRedis.port',
+  'externalRedis.existingSecret',
+  'externalRedis.passwordKey',
+  'ingress.enabled',
+  'ingress.className',
+  'ingress.annotations',
+  'ingress.hosts',
+  'ingress.tls',
+  'persistence.enabled',
+  'persistence.size',
+  'persistence.storageClass',
+  'persistence.accessMode',
+  'serviceMonitor.enabled',
+];
+
+/** Marks the comments the wizard writes, so a re-run can tell them from the user's. */
+export const ANSWER_MARK = '(answer: ';

@@ -1,0 +1,79 @@
+// Validates the values helm will see (chart defaults ⊕ environment file ⊕ override)
+// against the chart's values.schema.json before anything is written, so a bad
+// answer is reported by the wizard with the key it concerns, not later by helm.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import type { Environment } from '../domain/answers.js';
+
+export interface SchemaProblem {
+  /** Dotted key, e.g. `image.tag`. */
+  key: string;
+  message: string;
+}
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Helm's coalescing: maps merge deeply, everything else replaces, null deletes a key. */
+export function coalesce(base: unknown, over: unknown): unknown {
+  if (!isObj(base) || !isObj(over)) return over === undefined ? base : over;
+  const out: Obj = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    if (v === null) delete out[k];
+    else out[k] = k in out ? coalesce(out[k], v) : v;
+  }
+  return out;
+}
+
+function dropNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(dropNulls);
+  if (!isObj(v)) return v;
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([, x]) => x !== null)
+      .map(([k, x]) => [k, dropNulls(x)]),
+  );
+}
+
+async function readYaml(path: string): Promise<unknown> {
+  try {
+    return parse(await readFile(path, 'utf8')) ?? {};
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw e;
+  }
+}
+
+/**
+ * Returns the schema problems of `override` layered on the chart's values for
+ * `env`; an empty list when it passes or when the chart carries no schema.
+ */
+export async function checkAgainstChartSchema(
+  chartDir: string,
+  env: Environment,
+  override: unknown,
+): Promise<SchemaProblem[]> {
+  let schema: unknown;
+  try {
+    schema = JSON.parse(await readFile(join(chartDir, 'values.schema.json'), 'utf8'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const base = await readYaml(join(chartDir, 'values.yaml'));
+  const envValues = await readYaml(join(chartDir, `values-${env}.yaml`));
+  const merged = dropNulls(coalesce(coalesce(base, envValues), override));
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validate = ajv.compile(schema as object);
+  if (validate(merged)) return [];
+  return (validate.errors ?? []).map((e) => {
+    const key = e.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(top level)';
+    const extra = e.keyword === 'additionalProperties' ? ` "${String(e.params.additionalProperty)}"` : '';
+    return { key, message: `${e.message ?? 'is invalid'}${extra}` };
+  });
+}
