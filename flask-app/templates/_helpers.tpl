@@ -1,0 +1,139 @@
+{{/* Chart name, or nameOverride. */}}
+{{- define "flask-app.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+Full name of the release's objects: the release name alone when it already
+contains the chart name (so `helm install flask-app` gives `flask-app`, not
+`flask-app-flask-app`), otherwise `<release>-<chart>`. Truncated to 63 characters,
+the DNS label limit.
+*/}}
+{{- define "flask-app.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := include "flask-app.name" . -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "flask-app.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Labels that never change for the life of a release: safe in selectors. */}}
+{{- define "flask-app.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "flask-app.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{/* Labels of every object. helm.sh/chart changes with each chart version, so it stays out of selectors. */}}
+{{- define "flask-app.labels" -}}
+helm.sh/chart: {{ include "flask-app.chart" . }}
+{{ include "flask-app.selectorLabels" . }}
+app.kubernetes.io/version: {{ include "flask-app.imageTag" . | trunc 63 | trimSuffix "-" | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: flask-app
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}
+
+{{/*
+Labels of the pods that are not app pods (migration Job, helm test). Their
+`app.kubernetes.io/name` differs from the app's, so the Service, the PDB and
+anyone watching `app.kubernetes.io/name=flask-app` never count them as app pods.
+Usage: include "flask-app.auxLabels" (dict "ctx" . "component" "migrations")
+*/}}
+{{- define "flask-app.auxLabels" -}}
+{{- $ctx := .ctx -}}
+helm.sh/chart: {{ include "flask-app.chart" $ctx }}
+app.kubernetes.io/name: {{ printf "%s-%s" (include "flask-app.name" $ctx) .component | trunc 63 | trimSuffix "-" }}
+app.kubernetes.io/instance: {{ $ctx.Release.Name }}
+app.kubernetes.io/managed-by: {{ $ctx.Release.Service }}
+app.kubernetes.io/part-of: flask-app
+app.kubernetes.io/component: {{ .component }}
+{{- with $ctx.Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}
+
+{{- define "flask-app.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "flask-app.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "flask-app.imageTag" -}}
+{{- default .Chart.AppVersion .Values.image.tag -}}
+{{- end -}}
+
+{{/* registry/repository:tag, or @digest when a digest is pinned. */}}
+{{- define "flask-app.image" -}}
+{{- $registry := default .Values.global.imageRegistry .Values.image.registry -}}
+{{- $repo := .Values.image.repository -}}
+{{- if $registry }}{{ $repo = printf "%s/%s" $registry $repo }}{{ end -}}
+{{- if .Values.image.digest -}}
+{{ $repo }}@{{ .Values.image.digest }}
+{{- else -}}
+{{ $repo }}:{{ include "flask-app.imageTag" . }}
+{{- end -}}
+{{- end -}}
+
+{{- define "flask-app.imagePullSecrets" -}}
+{{- $secrets := concat (.Values.global.imagePullSecrets | default list) (.Values.image.pullSecrets | default list) | uniq -}}
+{{- if $secrets }}
+imagePullSecrets:
+{{- range $secrets }}
+  - name: {{ . }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* Name of the chart's own Secret (the generated or literal Flask secret key). */}}
+{{- define "flask-app.secretName" -}}
+{{- include "flask-app.fullname" . -}}
+{{- end -}}
+
+{{/* Where SECRET_KEY comes from: the user's Secret or the chart's. */}}
+{{- define "flask-app.secretKeyRef" -}}
+{{- if .Values.flask.existingSecret -}}
+name: {{ .Values.flask.existingSecret }}
+key: {{ .Values.flask.secretKeyKey }}
+{{- else -}}
+name: {{ include "flask-app.secretName" . }}
+key: secret-key
+{{- end -}}
+{{- end -}}
+
+{{/*
+The Flask secret key in base64: the literal value, else the one already stored
+in the cluster (lookup, so upgrades keep it), else a new random one. Computed
+once per render and remembered, so the Secret and the checksum/secret annotation
+agree even on a first install. `helm template` cannot look up: it renders a
+throwaway key.
+*/}}
+{{- define "flask-app.secretKeyB64" -}}
+{{- if not (hasKey .Values.flask "__secretKeyB64") -}}
+{{- $value := "" -}}
+{{- if .Values.flask.secretKey -}}
+{{- $value = .Values.flask.secretKey | b64enc -}}
+{{- else -}}
+{{- $existing := lookup "v1" "Secret" .Release.Namespace (include "flask-app.secretName" .) -}}
+{{- if and $existing $existing.data (index $existing.data "secret-key") -}}
+{{- $value = index $existing.data "secret-key" -}}
+{{- else -}}
+{{- $value = randAlphaNum 50 | b64enc -}}
+{{- end -}}
+{{- end -}}
+{{- $_ := set .Values.flask "__secretKeyB64" $value -}}
+{{- end -}}
+{{- index .Values.flask "__secretKeyB64" -}}
+{{- end -}}

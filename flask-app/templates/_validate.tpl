@@ -1,0 +1,111 @@
+{{/*
+validateValues: rules a schema cannot express. Each rule adds one message that
+names the value to change and what to set it to; rendering fails with all of
+them at once, so a user fixes everything in one round.
+*/}}
+{{- define "flask-app.validateValues" -}}
+{{- $msgs := list -}}
+{{- $msgs = append $msgs (include "flask-app.validate.debugInProduction" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.ingressTLS" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.literalSecretKey" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.database" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.redis" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.autoscaling" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.pdb" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.extraEnv" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.persistence" .) -}}
+{{- $msgs = without $msgs "" -}}
+{{- if $msgs -}}
+{{- printf "\nVALUES VALIDATION:\n%s" (join "\n" $msgs) | fail -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "flask-app.isProduction" -}}
+{{- if eq .Values.flask.env "production" }}true{{ end -}}
+{{- end -}}
+
+{{- define "flask-app.validate.debugInProduction" -}}
+{{- if and (include "flask-app.isProduction" .) .Values.flask.debug -}}
+flask-app: flask.debug: debug mode exposes an interactive debugger and must be off in production (flask.env=production). Set flask.debug=false.
+{{- end -}}
+{{- end -}}
+
+{{- define "flask-app.validate.ingressTLS" -}}
+{{- if and (include "flask-app.isProduction" .) .Values.ingress.enabled (not .Values.ingress.tls) -}}
+flask-app: ingress.tls: a production Ingress must serve HTTPS. Set ingress.tls[0].secretName=<tls secret> and ingress.tls[0].hosts[0]=<host> (with cert-manager, also set the ingress.annotations.cert-manager.io/cluster-issuer annotation).
+{{- end -}}
+{{- end -}}
+
+{{- define "flask-app.validate.literalSecretKey" -}}
+{{- if and (include "flask-app.isProduction" .) .Values.flask.secretKey -}}
+flask-app: flask.secretKey: a literal secret key ends up in values files and release history. In production set flask.secretKey="" and flask.existingSecret=<name of a Secret with key {{ .Values.flask.secretKeyKey }}>.
+{{- end -}}
+{{- end -}}
+
+{{- define "flask-app.validate.database" -}}
+{{- if and .Values.postgresql.enabled .Values.database.host -}}
+flask-app: database.host: both the in-cluster PostgreSQL (postgresql.enabled=true) and an external database (database.host={{ .Values.database.host }}) are set. Set postgresql.enabled=false to use the external database, or database.host="" to use the in-cluster one.
+{{- else if and .Values.database.host (not .Values.database.existingSecret) -}}
+flask-app: database.existingSecret: an external database (database.host={{ .Values.database.host }}) needs its password from a Secret. Set database.existingSecret=<secret name> (key database.passwordKey={{ .Values.database.passwordKey }}).
+{{- end -}}
+{{- end -}}
+
+{{- define "flask-app.validate.redis" -}}
+{{- if and .Values.redis.enabled .Values.externalRedis.host -}}
+flask-app: externalRedis.host: both the in-cluster Redis (redis.enabled=true) and an external Redis (externalRedis.host={{ .Values.externalRedis.host }}) are set. Set redis.enabled=false to use the external Redis, or externalRedis.host="" to use the in-cluster one.
+{{- end -}}
+{{- end -}}
+
+{{- define "flask-app.validate.autoscaling" -}}
+{{- $a := .Values.autoscaling -}}
+{{- if and $a.enabled (gt (int $a.minReplicas) (int $a.maxReplicas)) -}}
+flask-app: autoscaling.minReplicas: minReplicas ({{ $a.minReplicas }}) is greater than maxReplicas ({{ $a.maxReplicas }}). Set autoscaling.maxReplicas={{ $a.minReplicas }} or higher, or lower autoscaling.minReplicas.
+{{- else if and $a.enabled (not $a.targetCPUUtilizationPercentage) (not $a.targetMemoryUtilizationPercentage) -}}
+flask-app: autoscaling.targetCPUUtilizationPercentage: the HorizontalPodAutoscaler needs a target. Set autoscaling.targetCPUUtilizationPercentage=70 (or a memory target).
+{{- end -}}
+{{- end -}}
+
+{{/* A PDB that allows no eviction blocks node drains forever. */}}
+{{- define "flask-app.validate.pdb" -}}
+{{- $pdb := .Values.podDisruptionBudget -}}
+{{- if $pdb.enabled -}}
+{{- $replicas := ternary (int .Values.autoscaling.minReplicas) (int .Values.replicaCount) .Values.autoscaling.enabled -}}
+{{- $min := toString $pdb.minAvailable -}}
+{{- if ne $min "" -}}
+{{- $blocks := false -}}
+{{- if hasSuffix "%" $min -}}
+{{- $blocks = ge (int (trimSuffix "%" $min)) 100 -}}
+{{- else -}}
+{{- $blocks = ge (int $min) $replicas -}}
+{{- end -}}
+{{- if $blocks -}}
+flask-app: podDisruptionBudget.minAvailable: minAvailable={{ $min }} with {{ $replicas }} replica(s) would block every eviction (node drains hang). Set podDisruptionBudget.minAvailable={{ sub $replicas 1 }} or lower{{ if le $replicas 1 }} and raise {{ ternary "autoscaling.minReplicas" "replicaCount" .Values.autoscaling.enabled }} to 2{{ end }}.
+{{- end -}}
+{{- else if eq (toString $pdb.maxUnavailable) "0" -}}
+flask-app: podDisruptionBudget.maxUnavailable: maxUnavailable=0 would block every eviction (node drains hang). Set podDisruptionBudget.maxUnavailable=1.
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Server-side apply (Helm 4's default) rejects duplicate env names; client-side apply silently kept the last. */}}
+{{- define "flask-app.validate.extraEnv" -}}
+{{- $own := include "flask-app.ownEnvNames" . | fromJsonArray -}}
+{{- $seen := list -}}
+{{- $dups := list -}}
+{{- range .Values.extraEnv -}}
+{{- if or (has .name $own) (has .name $seen) -}}
+{{- $dups = append $dups .name -}}
+{{- end -}}
+{{- $seen = append $seen .name -}}
+{{- end -}}
+{{- if $dups -}}
+flask-app: extraEnv: {{ join ", " (uniq $dups) }} repeat{{ if eq (len (uniq $dups)) 1 }}s{{ end }} an environment variable the chart sets or an earlier extraEnv entry. Remove {{ join ", " (uniq $dups) }} from extraEnv and set the chart value instead (e.g. flask.logLevel for LOG_LEVEL).
+{{- end -}}
+{{- end -}}
+
+{{- define "flask-app.validate.persistence" -}}
+{{- $p := .Values.persistence -}}
+{{- if and $p.enabled (has $p.accessMode (list "ReadWriteOnce" "ReadWriteOncePod")) (or .Values.autoscaling.enabled (gt (int .Values.replicaCount) 1)) -}}
+flask-app: persistence.accessMode: accessMode={{ $p.accessMode }} lets only one node mount the model volume, but {{ if .Values.autoscaling.enabled }}autoscaling is on{{ else }}replicaCount={{ .Values.replicaCount }}{{ end }}. Set persistence.accessMode=ReadWriteMany (with a StorageClass that supports it), or replicaCount=1 with autoscaling.enabled=false.
+{{- end -}}
+{{- end -}}
