@@ -18,6 +18,7 @@
 // a process or prints a secret: they return answers and the CLI acts on them.
 
 import type { Answers } from '../domain/answers.js';
+import type { FlatAnswers } from '../domain/keys.js';
 
 /**
  * What the CLI learnt about the machine and cluster before the wizard starts (from
@@ -59,6 +60,13 @@ export interface WizardContext {
    * asked; they are only the pre-selected defaults. Top-level groups, like `initial`.
    */
   remembered?: Partial<Answers> | undefined;
+  /**
+   * Single answers already known (validated) inside groups that are not complete, keyed
+   * by long flag name, e.g. `{ database: 'external', 'db-host': 'db.internal' }` from
+   * `--database external --db-host db.internal`: those single questions are skipped and
+   * the rest of the group is asked.
+   */
+  knownKeys?: FlatAnswers | undefined;
   /**
    * The values override text exactly as it will be written (src/values builder), shown
    * on the Review screen. Throw an Error whose message (and optional `hint` property) says

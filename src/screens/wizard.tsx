@@ -1,6 +1,11 @@
-// Entry point of the Ink wizard for the CLI. See ./wizard-contract.ts for the contract.
-// (First commit: interface only; the implementation follows in the next commits.)
-import type { KnownAnswers, WizardContext, WizardResult } from './wizard-contract.js';
+// Entry point of the Ink wizard for the CLI. The contract (types, what each field
+// means, what the CLI does with each result) is in ./wizard-contract.ts.
+import { render } from 'ink';
+import { initWizard, type Outcome } from '../app/wizard-state.js';
+import { applyNoColor } from '../components/no-color.js';
+import type { KnownAnswers, TypedSecrets, WizardContext, WizardResult } from './wizard-contract.js';
+import { WizardNeedsTerminalError } from './wizard-contract.js';
+import { WizardView } from './wizard-view.js';
 
 export type {
   KnownAnswers,
@@ -12,7 +17,63 @@ export type {
 } from './wizard-contract.js';
 export { WizardNeedsTerminalError } from './wizard-contract.js';
 
-/** Mounts the Ink wizard, resolves once the user confirms Review, picks "render only" or quits. */
-export async function runInkWizard(_initial: KnownAnswers, _ctx: WizardContext): Promise<WizardResult> {
-  throw new Error('runInkWizard: being built (terminal-UI helper)');
+/**
+ * Mounts the Ink wizard and resolves once the user confirms Review, picks "render
+ * only", or quits (Ctrl-C, Quit, or `ctx.signal`). The tree is unmounted before the
+ * promise resolves, so the caller may print or prompt right away.
+ * Throws WizardNeedsTerminalError when stdin is not a TTY (raw mode impossible).
+ */
+export async function runInkWizard(initial: KnownAnswers, ctx: WizardContext): Promise<WizardResult> {
+  const stdin = ctx.stdin ?? process.stdin;
+  const stdout = ctx.stdout ?? process.stdout;
+  const stderr = ctx.stderr ?? process.stderr;
+  if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') throw new WizardNeedsTerminalError();
+  if (ctx.signal?.aborted) return { kind: 'cancelled' };
+  applyNoColor(ctx.env ?? process.env);
+  const purpose = ctx.purpose ?? 'install';
+  const initialState = initWizard({
+    initial,
+    knownKeys: ctx.knownKeys ?? {},
+    remembered: ctx.remembered ?? {},
+    canTypeSecrets: purpose === 'install',
+  });
+
+  let outcome: Outcome = { kind: 'cancelled' };
+  const instance = render(
+    <WizardView
+      initialState={initialState}
+      facts={ctx.preflight}
+      purpose={purpose}
+      reviewText={ctx.reviewText}
+      reviewDiff={ctx.reviewDiff}
+      valuesPath={ctx.valuesPath}
+      onDone={(o) => {
+        outcome = o;
+        instance.unmount();
+      }}
+    />,
+    { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true },
+  );
+  const onAbort = () => instance.unmount();
+  ctx.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    ctx.signal?.removeEventListener('abort', onAbort);
+  }
+  return toResult(outcome);
+}
+
+/** Turns the reducer's outcome into the contract's result, pairing passwords with their Secrets. */
+export function toResult(o: Outcome): WizardResult {
+  if (o.kind !== 'completed') return o;
+  const secrets: TypedSecrets = {};
+  const { database, redis } = o.answers;
+  if (o.passwords.database !== undefined && database.mode === 'external') {
+    secrets.database = { secretName: database.secret, key: 'password', password: o.passwords.database };
+  }
+  if (o.passwords.redis !== undefined && redis.mode === 'external') {
+    secrets.redis = { secretName: redis.secret, key: 'password', password: o.passwords.redis };
+  }
+  return { kind: 'completed', answers: o.answers, secrets };
 }

@@ -1,0 +1,11 @@
+// Ink colours through chalk, whose bundled supports-color reads FORCE_COLOR and
+// --no-color but not NO_COLOR (no-color.org). Ink and @inkjs/ui share the one chalk
+// instance, so lowering its level here switches colour off for every component.
+import chalk from 'chalk';
+
+/** Applies NO_COLOR (any non-empty value) before a tree is mounted. Returns whether colour is off. */
+export function applyNoColor(env: NodeJS.ProcessEnv): boolean {
+  const off = typeof env.NO_COLOR === 'string' && env.NO_COLOR !== '';
+  if (off) chalk.level = 0;
+  return off;
+}

@@ -1,0 +1,25 @@
+import { useInput } from 'ink';
+import { useReducer } from 'react';
+import { initSelect, type SelectState, selectReducer } from './select-state.js';
+
+/** Binds arrow keys, Home/End, digits (1-9 jump) and Enter to the select reducer. */
+export function useSelect(
+  count: number,
+  defaultIndex: number,
+  onSubmit: (index: number) => void,
+  isActive: boolean,
+): SelectState {
+  const [state, dispatch] = useReducer(selectReducer, initSelect(count, defaultIndex));
+  useInput(
+    (input, key) => {
+      if (key.upArrow) dispatch({ type: 'up' });
+      else if (key.downArrow || key.tab) dispatch({ type: 'down' });
+      else if (key.home) dispatch({ type: 'first' });
+      else if (key.end) dispatch({ type: 'last' });
+      else if (key.return) onSubmit(state.focus);
+      else if (/^[1-9]$/.test(input)) dispatch({ type: 'jump', index: Number(input) - 1 });
+    },
+    { isActive },
+  );
+  return state;
+}

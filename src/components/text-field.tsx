@@ -1,0 +1,32 @@
+import { PasswordInput, TextInput } from '@inkjs/ui';
+import { Box, Text } from 'ink';
+import type { Problem } from '../domain/validators.js';
+import { InlineError } from './inline-error.js';
+
+export interface TextFieldProps {
+  /** The default, shown greyed in the empty input; Enter on empty input takes it. */
+  defaultValue: string;
+  error: Problem | null;
+  onSubmit: (value: string) => void;
+  masked?: boolean;
+  isActive?: boolean;
+}
+
+// The input keeps its own text (it is not remounted on a validation error), so what was
+// typed stays there to be corrected. Callers remount it per question with a `key`.
+export function TextField({ defaultValue, error, onSubmit, masked = false, isActive = true }: TextFieldProps) {
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <Text color="cyan">{'❯ '}</Text>
+        {masked ? (
+          <PasswordInput isDisabled={!isActive} onSubmit={onSubmit} />
+        ) : (
+          <TextInput isDisabled={!isActive} placeholder={defaultValue} onSubmit={onSubmit} />
+        )}
+      </Box>
+      {defaultValue !== '' && !masked ? <Text dimColor> default: {defaultValue}</Text> : null}
+      <InlineError problem={error} />
+    </Box>
+  );
+}

@@ -1,0 +1,104 @@
+import { Box, Text, useInput, useStdout } from 'ink';
+import { useState } from 'react';
+import type { Choice } from '../app/questions.js';
+import type { ReviewChoice } from '../app/wizard-state.js';
+import { InlineError } from '../components/inline-error.js';
+import { KeyHints } from '../components/key-hints.js';
+import { Select } from '../components/select/select.js';
+import { TextField } from '../components/text-field.js';
+import type { Problem } from '../domain/validators.js';
+import { clampOffset, type LineTone, reviewLines, windowHeight } from './review-lines.js';
+
+export type ReviewBody =
+  | { status: 'loading' }
+  | { status: 'ready'; values: string; diff: string | null }
+  | { status: 'failed'; problem: Problem };
+
+export interface ReviewScreenProps {
+  body: ReviewBody;
+  /** Where the values file goes. */
+  valuesPath?: string | undefined;
+  /** What ends the wizard: installing, or writing files only. */
+  action: 'install' | 'render';
+  /** Prod: the namespace to type to confirm; null elsewhere. */
+  confirmWord: string | null;
+  error: Problem | null;
+  onChoose: (choice: ReviewChoice, typed?: string) => void;
+}
+
+const TONE: Record<LineTone, { color?: string; dimColor?: boolean; bold?: boolean }> = {
+  plain: {},
+  comment: { dimColor: true },
+  added: { color: 'green' },
+  removed: { color: 'red' },
+  hunk: { color: 'cyan' },
+  heading: { bold: true },
+};
+
+// Rows taken by everything but the body (header, path, actions, hints, margins).
+const CHROME = 16;
+
+/** The values file exactly as it will be written, the diff for an existing release, then confirm. */
+export function ReviewScreen({ body, valuesPath, action, confirmWord, error, onChoose }: ReviewScreenProps) {
+  const { stdout } = useStdout();
+  const [offset, setOffset] = useState(0);
+  const lines = body.status === 'ready' ? reviewLines(body.values, body.diff) : [];
+  const height = windowHeight(stdout.rows, CHROME);
+  const top = clampOffset(offset, lines.length, height);
+  const page = Number.isFinite(height) ? Math.max(1, height - 2) : lines.length;
+  useInput((_input, key) => {
+    if (key.pageDown) setOffset(clampOffset(top + page, lines.length, height));
+    else if (key.pageUp) setOffset(clampOffset(top - page, lines.length, height));
+  });
+  const shown = Number.isFinite(height) ? lines.slice(top, top + height) : lines;
+  const verb =
+    action === 'install' ? 'Write the values file and install' : 'Write the values file and render manifests';
+  const choices: Choice[] = [
+    { value: 'confirm', label: verb, description: valuesPath ? `writes ${valuesPath}` : 'writes the values file' },
+    { value: 'back', label: 'Go back', description: 'change an answer (Esc does the same)' },
+    { value: 'quit', label: 'Quit', description: 'leave without writing anything' },
+  ];
+  return (
+    <Box flexDirection="column">
+      <Text>
+        The values file{valuesPath ? ` (${valuesPath})` : ''}, exactly as it will be written — it holds no secrets:
+      </Text>
+      {body.status === 'loading' ? <Text dimColor>building the values file…</Text> : null}
+      {body.status === 'failed' ? <InlineError problem={body.problem} /> : null}
+      {body.status === 'ready' ? (
+        <Box flexDirection="column" borderStyle="single" borderDimColor paddingX={1}>
+          {shown.map((l, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+            <Text key={top + i} {...TONE[l.tone]}>
+              {l.text === '' ? ' ' : l.text}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+      {shown.length < lines.length ? (
+        <Text dimColor>
+          lines {top + 1}–{top + shown.length} of {lines.length} · PgUp/PgDn to scroll
+        </Text>
+      ) : null}
+      <Box marginTop={1} flexDirection="column">
+        {body.status !== 'ready' ? (
+          <Text dimColor>Esc goes back.</Text>
+        ) : confirmWord !== null ? (
+          <>
+            <Text bold>
+              Production: type the namespace <Text color="red">{confirmWord}</Text> to{' '}
+              {action === 'install' ? 'install' : 'write'}
+            </Text>
+            <TextField defaultValue="" error={error} onSubmit={(typed) => onChoose('confirm', typed)} />
+          </>
+        ) : (
+          <>
+            <Select choices={choices} defaultValue="confirm" onSubmit={(v) => onChoose(v as ReviewChoice)} />
+            <InlineError problem={error} />
+          </>
+        )}
+      </Box>
+      <KeyHints kind={confirmWord !== null ? 'review-text' : 'review-select'} />
+    </Box>
+  );
+}

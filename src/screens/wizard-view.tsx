@@ -1,0 +1,117 @@
+import { Box, useInput, useStdin } from 'ink';
+import { useEffect, useReducer } from 'react';
+import { bannerReason, contextLooksLikeProduction } from '../app/production.js';
+import { questionFor } from '../app/questions.js';
+import { GROUP_TITLES, groupOf, visibleGroups } from '../app/steps.js';
+import {
+  askContext,
+  confirmationWord,
+  currentAnswers,
+  type Outcome,
+  stepContext,
+  type WizardState,
+  wizardReducer,
+} from '../app/wizard-state.js';
+import { StepHeader } from '../components/step-header.js';
+import type { Answers } from '../domain/answers.js';
+import { PreflightScreen } from './preflight.js';
+import { ReviewScreen } from './review.js';
+import { SCREENS } from './router.js';
+import { type ReviewSources, useReviewBody } from './use-review-body.js';
+import type { PreflightFacts } from './wizard-contract.js';
+
+export interface WizardViewProps extends ReviewSources {
+  initialState: WizardState;
+  facts: PreflightFacts;
+  purpose: 'install' | 'render';
+  valuesPath?: ((answers: Answers) => string) | undefined;
+  onDone: (outcome: Outcome) => void;
+}
+
+/** The whole wizard: the reducer, Esc/Ctrl-C, and the screen for the current step. */
+export function WizardView({
+  initialState,
+  facts,
+  purpose,
+  onDone,
+  reviewText,
+  reviewDiff,
+  valuesPath,
+}: WizardViewProps) {
+  const [state, dispatch] = useReducer(wizardReducer, initialState);
+  const { isRawModeSupported } = useStdin();
+
+  useInput(
+    (input, key) => {
+      if (key.ctrl && input === 'c') dispatch({ type: 'cancel' });
+      else if (key.escape) dispatch({ type: 'back' });
+    },
+    { isActive: isRawModeSupported === true },
+  );
+
+  useEffect(() => {
+    if (state.outcome) onDone(state.outcome);
+  }, [state.outcome, onDone]);
+
+  const answers = state.step === 'review' ? currentAnswers(state) : null;
+  const body = useReviewBody(answers, { reviewText, reviewDiff });
+
+  const group = groupOf(state.step);
+  const groups = visibleGroups(state.draft, state.fixed, stepContext(state));
+  const index = groups.indexOf(group);
+  const production = facts.production ?? contextLooksLikeProduction(facts.context);
+  const reason = bannerReason(production, state.draft.environment);
+
+  return (
+    <Box flexDirection="column">
+      <StepHeader
+        title={GROUP_TITLES[group]}
+        index={index >= 0 ? index + 1 : undefined}
+        total={index >= 0 ? groups.length : undefined}
+        env={state.draft.environment}
+        banner={reason ? { context: facts.context, reason } : null}
+      />
+      {state.outcome ? null : renderBody(state)}
+    </Box>
+  );
+
+  // A plain function, not a nested component: a component defined here would be a new
+  // type on every render and remount the inputs, losing what was typed.
+  function renderBody(s: WizardState) {
+    if (s.step === 'preflight') {
+      return (
+        <PreflightScreen
+          facts={facts}
+          purpose={purpose}
+          onChoose={(choice) => dispatch({ type: 'preflight', choice })}
+        />
+      );
+    }
+    if (s.step === 'review') {
+      return (
+        <ReviewScreen
+          body={
+            answers
+              ? body
+              : { status: 'failed', problem: { message: 'some answers are missing', hint: 'press Esc to go back' } }
+          }
+          valuesPath={answers && valuesPath ? valuesPath(answers) : undefined}
+          action={purpose === 'render' || s.renderOnly ? 'render' : 'install'}
+          confirmWord={confirmationWord(s)}
+          error={s.error}
+          onChoose={(choice, typed) => dispatch({ type: 'review', choice, ...(typed !== undefined ? { typed } : {}) })}
+        />
+      );
+    }
+    const Screen = SCREENS[group as keyof typeof SCREENS];
+    return (
+      <Screen
+        question={questionFor(s.step, s.draft, askContext(s))}
+        draft={s.draft}
+        error={s.error}
+        onAnswer={(value) => dispatch({ type: 'answer', value })}
+        first={s.history.length === 0}
+      />
+    );
+  }
+}
