@@ -315,6 +315,13 @@ export function parseAnswer(q: Question, raw: string, d: Draft, c: AskContext): 
       hint: `pick one of: ${q.choices.map((x) => x.value).join(', ')}`,
     });
   }
+  if (q.kind === 'text' && input === '' && !q.allowEmpty) {
+    const hint = parseAnswer({ ...q, defaultValue: ' ' }, ' ', d, c);
+    return fail({
+      message: `${q.prompt} is needed`,
+      hint: hint.ok ? 'type a value' : hint.problem.hint,
+    });
+  }
   const resource = (what: string, k: keyof Draft) => checked(checkResourceName(input, what), { [k]: input });
   const port = (k: 'db-port' | 'redis-port'): Parsed => {
     const p = parsePort(input);

@@ -3,8 +3,9 @@
 import { render } from 'ink';
 import { initWizard, type Outcome } from '../app/wizard-state.js';
 import { applyNoColor } from '../components/no-color.js';
-import type { KnownAnswers, TypedSecrets, WizardContext, WizardResult } from './wizard-contract.js';
+import type { KnownAnswers, WizardContext, WizardResult } from './wizard-contract.js';
 import { WizardNeedsTerminalError } from './wizard-contract.js';
+import { toResult } from './wizard-result.js';
 import { WizardView } from './wizard-view.js';
 
 export type {
@@ -62,18 +63,4 @@ export async function runInkWizard(initial: KnownAnswers, ctx: WizardContext): P
     ctx.signal?.removeEventListener('abort', onAbort);
   }
   return toResult(outcome);
-}
-
-/** Turns the reducer's outcome into the contract's result, pairing passwords with their Secrets. */
-export function toResult(o: Outcome): WizardResult {
-  if (o.kind !== 'completed') return o;
-  const secrets: TypedSecrets = {};
-  const { database, redis } = o.answers;
-  if (o.passwords.database !== undefined && database.mode === 'external') {
-    secrets.database = { secretName: database.secret, key: 'password', password: o.passwords.database };
-  }
-  if (o.passwords.redis !== undefined && redis.mode === 'external') {
-    secrets.redis = { secretName: redis.secret, key: 'password', password: o.passwords.redis };
-  }
-  return { kind: 'completed', answers: o.answers, secrets };
 }
