@@ -22,8 +22,7 @@ describe('wizard reducer', () => {
     const seen: string[] = [];
     while (s.step !== 'review') {
       seen.push(s.step);
-      const q = questionFor(s.step, s.draft, askContext(s));
-      s = wizardReducer(s, answer(q.kind === 'select' ? q.defaultValue : ''));
+      s = wizardReducer(s, answer(answerFor(s, {})));
     }
     expect(seen).toEqual([
       'environment',
@@ -162,10 +161,7 @@ describe('wizard reducer', () => {
 
   test('render-only chosen on preflight ends as render-only', () => {
     let s = run(initWizard({ canTypeSecrets: true }), { type: 'preflight', choice: 'render-only' });
-    while (s.step !== 'review') {
-      const q = questionFor(s.step, s.draft, askContext(s));
-      s = wizardReducer(s, answer(q.kind === 'select' ? q.defaultValue : ''));
-    }
+    while (s.step !== 'review') s = wizardReducer(s, answer(answerFor(s, {})));
     expect(run(s, { type: 'review', choice: 'confirm' }).outcome?.kind).toBe('render-only');
   });
 
