@@ -1,0 +1,32 @@
+import { render } from 'ink-testing-library';
+import { vi } from 'vitest';
+import type { WizardState } from '../../src/app/wizard-state.js';
+import type { Answers } from '../../src/domain/answers.js';
+import type { PreflightFacts } from '../../src/screens/wizard-contract.js';
+import { WizardView } from '../../src/screens/wizard-view.js';
+import { tick } from './frames.js';
+import { fakeReviewText, REACHABLE_DEV } from './wizard-fixtures.js';
+
+export interface MountOptions {
+  facts?: PreflightFacts;
+  purpose?: 'install' | 'render';
+  reviewText?: (a: Answers) => string | Promise<string>;
+  reviewDiff?: (a: Answers) => Promise<string | null>;
+}
+
+/** Renders the wizard view starting at `state` (see driveTo) with test facts. */
+export async function mountWizard(state: WizardState, o: MountOptions = {}) {
+  const onDone = vi.fn();
+  const r = render(
+    <WizardView
+      initialState={state}
+      facts={o.facts ?? REACHABLE_DEV}
+      purpose={o.purpose ?? 'install'}
+      reviewText={o.reviewText ?? fakeReviewText}
+      reviewDiff={o.reviewDiff}
+      onDone={onDone}
+    />,
+  );
+  await tick();
+  return { ...r, onDone };
+}
