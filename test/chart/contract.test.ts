@@ -1,0 +1,240 @@
+// The chart ↔ app contract (shared/DESIGN.md) and the shared names other parts
+// of flask-helm-wizard rely on: port, probes, env, secrets, labels, names.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { allContainers, appContainer, deployment, podMetadata, podSpecs } from './app.js';
+import { CHART, type K8sObject, MAJORS, ofKind, one, render } from './helm.js';
+import type { IConfigMap, IJob, IPod, IService } from './k8s.js';
+
+const APP_VERSION = (parse(readFileSync(path.join(CHART, 'Chart.yaml'), 'utf8')) as { appVersion: string }).appVersion;
+
+const CONTRACT_ENV = [
+  'APP_ENV',
+  'FLASK_DEBUG',
+  'LOG_LEVEL',
+  'SECRET_KEY',
+  'DATABASE_URL',
+  'DATABASE_PASSWORD',
+  'REDIS_URL',
+  'REDIS_PASSWORD',
+  'MODEL_ENABLED',
+  'MODEL_PATH',
+  'UWSGI_PROCESSES',
+  'UWSGI_THREADS',
+];
+
+function configData(objects: K8sObject[]): Record<string, string> {
+  return one<IConfigMap>(objects, 'ConfigMap').data ?? {};
+}
+
+/** Names the app container sees: its ConfigMap (envFrom) plus its env list. */
+function appEnvNames(objects: K8sObject[]): string[] {
+  return [...Object.keys(configData(objects)), ...(appContainer(objects).env ?? []).map((e) => e.name)].sort();
+}
+
+function decodedSecretValues(objects: K8sObject[]): string[] {
+  return ofKind(objects, 'Secret').flatMap((s) =>
+    Object.values((s as unknown as { data?: Record<string, string> }).data ?? {}).map((v) =>
+      Buffer.from(v, 'base64').toString('utf8'),
+    ),
+  );
+}
+
+describe.each(MAJORS)('%s', (major) => {
+  it('listens on 8080 named http, and the Service targets http', async () => {
+    const objs = await render(major, { env: 'dev' });
+    expect(appContainer(objs).ports).toEqual([{ name: 'http', containerPort: 8080, protocol: 'TCP' }]);
+    const service = one<IService>(objs, 'Service', 'web-flask-app');
+    expect(service.spec?.ports?.[0]?.targetPort).toBe('http');
+  });
+
+  it('probes /health for liveness and startup, /ready for readiness, on the http port', async () => {
+    const c = appContainer(await render(major, { env: 'prod' }));
+    expect(c.livenessProbe?.httpGet).toEqual({ path: '/health', port: 'http' });
+    expect(c.readinessProbe?.httpGet).toEqual({ path: '/ready', port: 'http' });
+    expect(c.startupProbe?.httpGet).toEqual({ path: '/health', port: 'http' });
+  });
+
+  it('gives the app exactly the contract env (plus uWSGI harakiri) when a database and Redis are configured', async () => {
+    const names = appEnvNames(await render(major, { env: 'dev' }));
+    expect(names).toEqual([...CONTRACT_ENV, 'UWSGI_HARAKIRI'].sort());
+  });
+
+  it('sets no database or Redis variable when neither is configured', async () => {
+    const names = appEnvNames(await render(major));
+    expect(names.filter((n) => /^(DATABASE|REDIS)_/.test(n))).toEqual([]);
+    expect(ofKind(await render(major), 'Job')).toEqual([]);
+  });
+
+  it('renders DATABASE_URL and REDIS_URL without passwords', async () => {
+    expect(configData(await render(major, { env: 'dev' }))).toMatchObject({
+      DATABASE_URL: 'postgresql://app@web-postgresql:5432/app',
+      REDIS_URL: 'redis://web-redis:6379/0',
+    });
+    expect(configData(await render(major, { env: 'prod' }))).toMatchObject({
+      DATABASE_URL: 'postgresql://app@flask-app-db-rw:5432/app?sslmode=require',
+      REDIS_URL: 'redis://flask-app-cache:6379/0',
+    });
+  });
+
+  it('passes passwords only through secretKeyRef to the in-cluster Secrets', async () => {
+    const env = appContainer(await render(major, { env: 'dev' })).env ?? [];
+    const refs = Object.fromEntries(env.map((e) => [e.name, e.valueFrom?.secretKeyRef] as const));
+    expect(refs).toEqual({
+      SECRET_KEY: { name: 'web-flask-app', key: 'secret-key' },
+      DATABASE_PASSWORD: { name: 'web-postgresql', key: 'password' },
+      REDIS_PASSWORD: { name: 'web-redis', key: 'password' },
+    });
+    expect(env.filter((e) => e.value !== undefined)).toEqual([]);
+  });
+
+  it.each(['dev', 'staging'] as const)('puts no password in any ConfigMap or env value (%s)', async (env) => {
+    const objs = await render(major, { env });
+    const secrets = decodedSecretValues(objs);
+    expect(secrets.length).toBeGreaterThanOrEqual(3);
+    const plain: string[] = [
+      ...ofKind(objs, 'ConfigMap').flatMap((c) => Object.values((c as unknown as IConfigMap).data ?? {})),
+      ...podSpecs(objs).flatMap(({ spec }) =>
+        allContainers(spec).flatMap((c) => (c.env ?? []).flatMap((e) => (e.value === undefined ? [] : [e.value]))),
+      ),
+    ];
+    const leaks = plain.filter((value) => secrets.some((secret) => value.includes(secret)));
+    expect(leaks).toEqual([]);
+    const outsideSecrets = JSON.stringify(objs.filter((o) => o.kind !== 'Secret'));
+    expect(secrets.filter((s) => outsideSecrets.includes(s))).toEqual([]);
+  });
+
+  it('puts podAnnotations and podLabels on the app pods only', async () => {
+    const objs = await render(major, {
+      env: 'dev',
+      set: { 'podAnnotations.e2e/fail': 'crashloop', 'podLabels.team': 'payments' },
+    });
+    const pods = podMetadata(objs);
+    const annotated = pods.filter((p) => p.annotations['e2e/fail'] === 'crashloop').map((p) => p.owner);
+    const labelled = pods.filter((p) => p.labels.team === 'payments').map((p) => p.owner);
+    expect(annotated).toEqual(['Deployment/web-flask-app']);
+    expect(labelled).toEqual(['Deployment/web-flask-app']);
+    expect(pods.map((p) => p.owner)).toEqual(
+      expect.arrayContaining(['Job/web-flask-app-migrations', 'Pod/web-flask-app-test-connection']),
+    );
+  });
+
+  it('annotates the helm test pod through tests.podAnnotations', async () => {
+    const objs = await render(major, { set: { 'tests.podAnnotations.e2e/fail': 'test-fails' } });
+    const pod = one<IPod>(objs, 'Pod');
+    expect(pod.metadata?.annotations?.['e2e/fail']).toBe('test-fails');
+    expect(deployment(objs).spec?.template.metadata?.annotations?.['e2e/fail']).toBeUndefined();
+  });
+
+  it('labels every object with the release, app pods with name flask-app, and keeps other pods out of the app selector', async () => {
+    const objs = await render(major, { env: 'dev', release: 'shop' });
+    expect(objs.filter((o) => o.metadata.labels?.['app.kubernetes.io/instance'] !== 'shop')).toEqual([]);
+    const selector = deployment(objs).spec?.selector.matchLabels;
+    expect(selector).toEqual({ 'app.kubernetes.io/name': 'flask-app', 'app.kubernetes.io/instance': 'shop' });
+    const matching = podMetadata(objs)
+      .filter((p) => Object.entries(selector ?? {}).every(([k, v]) => p.labels[k] === v))
+      .map((p) => p.owner);
+    expect(matching).toEqual(['Deployment/shop-flask-app']);
+  });
+
+  it('never puts helm.sh/chart in a selector', async () => {
+    const objs = await render(major, {
+      env: 'prod',
+      values: {
+        postgresql: { enabled: true },
+        redis: { enabled: true },
+        database: { host: '' },
+        externalRedis: { host: '' },
+      },
+    });
+    const selectors = JSON.stringify(
+      objs.map((o) => {
+        const spec = o.spec as Record<string, unknown> | undefined;
+        return [spec?.selector, spec?.podSelector];
+      }),
+    );
+    expect(selectors).toContain('app.kubernetes.io/instance');
+    expect(selectors).not.toContain('helm.sh/chart');
+  });
+
+  it.each([
+    ['web', 'web-flask-app'],
+    ['my-flask-app', 'my-flask-app'],
+    ['flask-app', 'flask-app'],
+  ])('names the objects of release %s "%s"', async (release, fullname) => {
+    const objs = await render(major, { release });
+    expect(deployment(objs).metadata?.name).toBe(fullname);
+    expect(one(objs, 'Service').metadata.name).toBe(fullname);
+  });
+
+  it('defaults to the flask-app image at the appVersion, IfNotPresent; a digest replaces the tag', async () => {
+    const c = appContainer(await render(major));
+    expect(c.image).toBe(`flask-app:${APP_VERSION}`);
+    expect(c.imagePullPolicy).toBe('IfNotPresent');
+    const digest = `sha256:${'a'.repeat(64)}`;
+    const pinned = appContainer(
+      await render(major, { set: { 'image.digest': digest, 'image.registry': 'registry.internal:5000' } }),
+    );
+    expect(pinned.image).toBe(`registry.internal:5000/flask-app@${digest}`);
+  });
+
+  it('rolls the pods when the config changes, and only then', async () => {
+    const annotations = async (set: Record<string, string>) =>
+      deployment(await render(major, { set: { 'flask.secretKey': 'dev-only-key', ...set } })).spec?.template.metadata
+        ?.annotations ?? {};
+    const base = await annotations({});
+    const again = await annotations({ replicaCount: '1' });
+    const logLevel = await annotations({ 'flask.logLevel': 'DEBUG' });
+    const key = await annotations({ 'flask.secretKey': 'another-dev-only-key' });
+    expect(base['checksum/config']).toMatch(/^[a-f0-9]{64}$/);
+    expect(again).toEqual(base);
+    expect(logLevel['checksum/config']).not.toBe(base['checksum/config']);
+    expect(logLevel['checksum/secret']).toBe(base['checksum/secret']);
+    expect(key['checksum/secret']).not.toBe(base['checksum/secret']);
+    expect(key['checksum/config']).toBe(base['checksum/config']);
+  });
+
+  it('runs migrations as a post-install,pre-upgrade hook that waits for the database first', async () => {
+    const objs = await render(major, { env: 'dev' });
+    const job = one<IJob>(objs, 'Job');
+    expect(job.metadata?.annotations).toMatchObject({
+      'helm.sh/hook': 'post-install,pre-upgrade',
+      'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded',
+    });
+    const spec = job.spec?.template.spec;
+    expect(spec?.initContainers?.map((c) => c.name)).toEqual(['wait-for-database']);
+    const wait = Object.fromEntries((spec?.initContainers?.[0]?.env ?? []).map((e) => [e.name, e.value] as const));
+    expect(wait).toMatchObject({ DB_HOST: 'web-postgresql', DB_PORT: '5432' });
+    const main = spec?.containers[0];
+    expect(main?.command).toEqual(['flask', 'db', 'upgrade']);
+    const env = Object.fromEntries((main?.env ?? []).map((e) => [e.name, e.value ?? e.valueFrom?.secretKeyRef?.name]));
+    expect(env).toMatchObject({
+      DATABASE_URL: 'postgresql://app@web-postgresql:5432/app',
+      DATABASE_PASSWORD: 'web-postgresql',
+      APP_ENV: 'development',
+    });
+    const custom = one<IJob>(
+      await render(major, { env: 'dev', values: { migrations: { command: ['python', '-m', 'app.migrate'] } } }),
+      'Job',
+    );
+    expect(custom.spec?.template.spec?.containers[0]?.command).toEqual(['python', '-m', 'app.migrate']);
+  });
+
+  it('reads the model from the volume when persistence is on, seeded from /opt/model, else from the image', async () => {
+    const onVolume = await render(major, { values: { persistence: { enabled: true } } });
+    expect(configData(onVolume).MODEL_PATH).toBe('/data/models/model.joblib');
+    const init = deployment(onVolume).spec?.template.spec?.initContainers?.find((c) => c.name === 'model-init');
+    expect(init?.image).toBe(appContainer(onVolume).image);
+    expect(init?.command?.join(' ')).toContain('/opt/model/$MODEL_NAME');
+    expect(init?.volumeMounts?.find((m) => m.name === 'model')?.mountPath).toBe('/data');
+    expect(configData(await render(major)).MODEL_PATH).toBe('/opt/model/model.joblib');
+  });
+
+  it('has a helm test pod that GETs /health through the Service', async () => {
+    const pod = one<IPod>(await render(major), 'Pod');
+    expect(pod.metadata?.annotations?.['helm.sh/hook']).toBe('test');
+    expect(pod.spec?.containers[0]?.env).toEqual([{ name: 'HEALTH_URL', value: 'http://web-flask-app:80/health' }]);
+  });
+});
