@@ -163,7 +163,9 @@ export function helmUninstall(helm: HelmBin, target: KubeTarget, o: { release: s
 }
 
 export function helmTest(helm: HelmBin, target: KubeTarget, o: { release: string; timeout: string }): Command {
-  const args = ['test', o.release, ...targetArgs(target), '--logs', '--timeout', o.timeout];
+  // No --logs: it turns a passed test into a failure when the pod's logs are already
+  // gone (log collection is ours to do, on failure only).
+  const args = ['test', o.release, ...targetArgs(target), '--timeout', o.timeout];
   if (helm.major === 3) args.push('--hide-notes');
   return { cmd: helm.path, args };
 }

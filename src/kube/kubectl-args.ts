@@ -62,6 +62,19 @@ export const kubectl = {
       'json',
       REQUEST_TIMEOUT,
     ]),
+  /** Several kinds in one call (`pods,jobs,deployments`): one process per poll instead of many. */
+  objects: (k: KubectlTarget, namespace: string, kinds: readonly string[], selector: string) =>
+    cmd(k, [
+      'get',
+      kinds.join(','),
+      '--namespace',
+      namespace,
+      '--selector',
+      selector,
+      '--output',
+      'json',
+      REQUEST_TIMEOUT,
+    ]),
   events: (k: KubectlTarget, namespace: string) =>
     cmd(k, ['get', 'events', '--namespace', namespace, '--output', 'json', REQUEST_TIMEOUT]),
   logs: (

@@ -11,6 +11,11 @@ export interface RunOptions {
   /** Called for each output line as it arrives (stdout and stderr). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
   env?: Record<string, string>;
+  /**
+   * Own process group: a terminal Ctrl-C then reaches only us, and we forward exactly
+   * one SIGINT (helm treats a second one differently). Still killed when we exit.
+   */
+  detached?: boolean;
 }
 
 /** A binary that could not be started at all (not found / not executable). */
@@ -69,7 +74,16 @@ function startChild(cmd: string, args: readonly string[], options: RunOptions): 
     ...(options.input !== undefined ? { input: options.input } : { stdin: 'ignore' as const }),
     ...(options.signal ? { cancelSignal: options.signal } : {}),
     ...(options.env ? { env: options.env } : {}),
+    ...(options.detached ? { detached: true } : {}),
   });
+  if (options.detached) {
+    // execa's cleanup skips detached children; never leave a helm running behind us.
+    const killOnExit = () => {
+      if (sub.exitCode === null && sub.signalCode === null) sub.kill('SIGTERM');
+    };
+    process.once('exit', killOnExit);
+    void sub.finally(() => process.removeListener('exit', killOnExit)).catch(() => undefined);
+  }
   const { onLine } = options;
   if (onLine) {
     // Line splitting of our own keeps execa's buffering of the full output intact.
