@@ -1,7 +1,7 @@
 // File edges for the override file: read with precise parse errors, and write
 // atomically (temp file + rename) with mode 0600 and a `.bak` of the previous file.
 import { randomBytes } from 'node:crypto';
-import { chmod, copyFile, open, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type Document, isMap, LineCounter, parseDocument } from 'yaml';
 
@@ -68,6 +68,7 @@ export interface AtomicWriteOptions {
 export async function writeFileAtomic(path: string, text: string, opts: AtomicWriteOptions = {}): Promise<void> {
   const mode = opts.mode ?? 0o600;
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  await mkdir(dirname(path), { recursive: true });
   const handle = await open(tmp, 'wx', mode);
   try {
     await handle.writeFile(text, 'utf8');

@@ -1,0 +1,122 @@
+// One Answers object from flags, --answers, the existing override file and — only
+// when a person is at a terminal — the wizard. Headless runs never prompt: what is
+// still missing is an exit-2 error naming the flags.
+import type { Answers } from '../domain/answers.js';
+import { UserError } from '../domain/errors.js';
+import type { AnswerLayer, FlatAnswers } from '../domain/keys.js';
+import { resolveAnswers } from '../domain/resolve.js';
+import type { TypedSecrets, WizardContext, WizardResult } from '../screens/wizard-contract.js';
+import { type ExistingOverride, loadOverride, overrideTextFor } from '../values/override-file.js';
+import type { CliContext } from './context.js';
+import { gatherFacts } from './facts.js';
+import { chartPaths, type GatheredInput, gatherInput, layersOf, missingProblem, valuesFileFor } from './inputs.js';
+
+export type AnswersOutcome =
+  | { kind: 'answers'; answers: Answers; secrets: TypedSecrets; renderOnly: boolean; input: GatheredInput }
+  | { kind: 'cancelled' };
+
+export interface ValuesTarget {
+  path: string;
+  shownPath: string;
+  chartDir: string;
+  shownChart: string;
+  existing: ExistingOverride | undefined;
+}
+
+/** Where the override file for these answers lives, and what it holds now. */
+export async function valuesTargetFor(ctx: CliContext, answers: Answers, input: GatheredInput): Promise<ValuesTarget> {
+  const loc =
+    input.valuesFile && ctx.options.valuesFile
+      ? input.valuesFile
+      : valuesFileFor(answers.release, answers.namespace, ctx.cwd);
+  const existing = input.valuesFile?.path === loc.path ? input.existing : await loadOverride(loc.path);
+  return { path: loc.path, shownPath: loc.shown, ...chartPaths(ctx.options, ctx.cwd, ctx.packageRoot), existing };
+}
+
+function strictResolve(layers: AnswerLayer[], useDefaults: boolean) {
+  return resolveAnswers(layers, { useDefaults });
+}
+
+function throwProblems(r: Extract<ReturnType<typeof strictResolve>, { ok: false }>, yes: boolean): never {
+  const problems = r.errors.map((e) => ({ message: e.message, hint: e.hint }));
+  if (r.missing.length) problems.push(missingProblem(r.missing, yes));
+  throw new UserError(problems, 2);
+}
+
+export async function obtainAnswers(ctx: CliContext, purpose: 'install' | 'render'): Promise<AnswersOutcome> {
+  const yes = ctx.options.yes === true;
+  const input = await gatherInput(ctx.options, ctx.cwd, yes ? 'dev' : undefined);
+  const layers = layersOf(input);
+  const none: TypedSecrets = {};
+
+  if (ctx.mode === 'headless') {
+    const r = strictResolve(layers, yes);
+    if (!r.ok) throwProblems(r, yes);
+    if (r.answers.environment === 'prod' && !yes && purpose === 'install') {
+      throw new UserError({ message: 'production needs a confirmation', hint: 'add --yes to confirm in CI' }, 2);
+    }
+    return { kind: 'answers', answers: r.answers, secrets: none, renderOnly: false, input };
+  }
+
+  // A person is here. Bad flags are still reported before anything is asked.
+  const given = strictResolve(input.given, false);
+  if (!given.ok && given.errors.length) throwProblems({ ...given, missing: [] }, yes);
+  let known = given.ok ? given.answers : given.known;
+  if (yes) {
+    const r = strictResolve(layers, true);
+    // Interactive prod still asks to type the namespace on the Review screen.
+    if (r.ok && !(r.answers.environment === 'prod' && purpose === 'install')) {
+      return { kind: 'answers', answers: r.answers, secrets: none, renderOnly: false, input };
+    }
+    if (!r.ok && r.errors.length) throwProblems({ ...r, missing: [] }, yes);
+    known = r.ok ? r.answers : r.known;
+  }
+  const result = await runWizard(ctx, input, known, purpose);
+  switch (result.kind) {
+    case 'cancelled':
+      return { kind: 'cancelled' };
+    case 'render-only':
+      return { kind: 'answers', answers: result.answers, secrets: none, renderOnly: true, input };
+    case 'completed':
+      return { kind: 'answers', answers: result.answers, secrets: result.secrets, renderOnly: false, input };
+  }
+}
+
+function mergedGiven(input: GatheredInput): FlatAnswers {
+  // Later spreads win: answers file first, flags last.
+  return Object.assign({}, ...[...input.given].reverse().map((l) => l.values)) as FlatAnswers;
+}
+
+async function runWizard(
+  ctx: CliContext,
+  input: GatheredInput,
+  known: Partial<Answers>,
+  purpose: 'install' | 'render',
+): Promise<WizardResult> {
+  const remembered = input.existing
+    ? strictResolve([{ source: 'values-file', values: input.existing.answers }], false)
+    : undefined;
+  const preflight = await gatherFacts(ctx.runner, ctx.options, ctx.env, ctx.signal);
+  const wctx: WizardContext = {
+    preflight,
+    purpose,
+    remembered: remembered ? (remembered.ok ? remembered.answers : remembered.known) : undefined,
+    knownKeys: mergedGiven(input),
+    reviewText: async (answers) => {
+      const target = await valuesTargetFor(ctx, answers, input);
+      return overrideTextFor(answers, target, target.existing);
+    },
+    valuesPath: (answers) => ctx.options.valuesFile ?? valuesFileFor(answers.release, answers.namespace, ctx.cwd).shown,
+    stdin: ctx.stdin,
+    stdout: ctx.stdout,
+    stderr: ctx.stderr,
+    env: ctx.env,
+    signal: ctx.signal,
+  };
+  if (ctx.mode === 'plain') {
+    const { runPlainWizard } = await import('../screens/plain.js');
+    return runPlainWizard(known, wctx);
+  }
+  const { runInkWizard } = await import('../screens/wizard.js');
+  return runInkWizard(known, wctx);
+}

@@ -1,0 +1,104 @@
+// `install` (default) and `upgrade`: answers → values written → the install pipeline.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Answers } from '../../domain/answers.js';
+import { type ExitCode, UserError, usageError } from '../../domain/errors.js';
+import type { TypedSecrets } from '../../screens/wizard-contract.js';
+import { writeFileAtomic } from '../../values/io.js';
+import { overrideTextFor, writeOverride } from '../../values/override-file.js';
+import { obtainAnswers, valuesTargetFor } from '../answers-flow.js';
+import type { CliContext, InstallRequest, Pipeline } from '../context.js';
+import { readStdinPasswords } from '../secrets-stdin.js';
+import { renderFromAnswers } from './render.js';
+import { checkTimeout, kubeOptions, optionalInt } from './shared.js';
+
+export async function installCommand(ctx: CliContext, pipeline: Pipeline): Promise<ExitCode> {
+  const command = ctx.command === 'upgrade' ? 'upgrade' : 'install';
+  checkTimeout(ctx.options.timeout);
+  const port = optionalInt(ctx.options.port, '--port', 1, 65535);
+  const outcome = await obtainAnswers(ctx, 'install');
+  if (outcome.kind === 'cancelled') return 130;
+  if (outcome.renderOnly) return renderFromAnswers(ctx, outcome);
+  const { answers } = outcome;
+  const secrets = { ...outcome.secrets, ...(await stdinSecrets(ctx, answers)) };
+
+  const entry = pipeline[command];
+  if (!entry) return notAvailable(command);
+
+  const target = await valuesTargetFor(ctx, answers, outcome.input);
+  const overrideBefore = target.existing?.text ?? null;
+  let valuesFile = target.path;
+  if (ctx.options.dryRun) {
+    // A dry run leaves the user's file alone: helm reads a private copy.
+    const dir = await mkdtemp(join(tmpdir(), 'flask-helm-wizard-'));
+    valuesFile = join(dir, 'values.yaml');
+    await writeFileAtomic(valuesFile, overrideTextFor(answers, target, target.existing), { mode: 0o600 });
+    ctx.out.info(`(dry run: values written to ${valuesFile}; ${target.shownPath} left as it is)`);
+  } else {
+    const written = await writeOverride(answers, target, target.existing);
+    ctx.out.event({
+      type: 'values-written',
+      path: target.path,
+      backup: written.backedUp ? `${target.path}.bak` : null,
+    });
+    if (!ctx.out.json) ctx.out.info(`✔ values written to ${target.shownPath}`);
+  }
+
+  const request: InstallRequest = {
+    command,
+    answers,
+    valuesFile,
+    shownValuesFile: target.shownPath,
+    overrideBefore,
+    chartDir: target.chartDir,
+    shownChart: target.shownChart,
+    extraValues: ctx.options.values.map((f) => resolve(ctx.cwd, f)),
+    sets: ctx.options.set,
+    timeout: ctx.options.timeout,
+    dryRun: ctx.options.dryRun === true,
+    yes: ctx.options.yes === true,
+    secrets,
+    portForward: ctx.options.portForward === true,
+    verify: ctx.options.verify !== false,
+    port,
+    ...kubeOptions(ctx),
+  };
+  // ── hand-over to the install pipeline (src/tasks, wired in src/cli.tsx) ──
+  return entry(request, ctx);
+}
+
+async function stdinSecrets(ctx: CliContext, a: Answers): Promise<TypedSecrets> {
+  const want = { database: ctx.options.dbPasswordStdin === true, redis: ctx.options.redisPasswordStdin === true };
+  if (want.database && a.database.mode !== 'external') {
+    throw usageError(
+      '--db-password-stdin needs --database external',
+      'the in-cluster database generates its own password; drop the flag',
+    );
+  }
+  if (want.redis && (a.redis.mode !== 'external' || !a.redis.secret)) {
+    throw usageError(
+      '--redis-password-stdin needs --redis external with --redis-secret NAME',
+      'name the Secret to create with --redis-secret, or drop the flag',
+    );
+  }
+  const pw = await readStdinPasswords(ctx.stdin, want);
+  const out: TypedSecrets = {};
+  if (pw.database !== undefined && a.database.mode === 'external') {
+    out.database = { secretName: a.database.secret, key: 'password', password: pw.database };
+  }
+  if (pw.redis !== undefined && a.redis.mode === 'external') {
+    out.redis = { secretName: a.redis.secret, key: 'password', password: pw.redis };
+  }
+  return out;
+}
+
+export function notAvailable(command: string): never {
+  throw new UserError(
+    {
+      message: `\`${command}\` is not available in this build of flask-helm-wizard`,
+      hint: `run \`flask-helm-wizard render\` to write the values file and manifests, then install them with the printed helm command`,
+    },
+    1,
+  );
+}

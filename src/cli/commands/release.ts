@@ -1,0 +1,73 @@
+// rollback / status / port-forward / uninstall: one existing release, found by
+// namespace and release name (from flags, --answers, or the environment default).
+import type { Environment } from '../../domain/answers.js';
+import { ENVIRONMENTS } from '../../domain/answers.js';
+import { type ExitCode, UserError, type UserProblem } from '../../domain/errors.js';
+import type { AnswerLayer } from '../../domain/keys.js';
+import { DEFAULT_RELEASE, defaultNamespace } from '../../domain/presets.js';
+import { checkNamespace, checkRelease } from '../../domain/validators.js';
+import type { CliContext, Pipeline, ReleaseRequest } from '../context.js';
+import { chartPaths, gatherInput, layersOf } from '../inputs.js';
+import { notAvailable } from './install.js';
+import { checkTimeout, kubeOptions, optionalInt } from './shared.js';
+
+function pick(layers: readonly AnswerLayer[], key: 'environment' | 'namespace' | 'release'): string | undefined {
+  for (const l of layers) {
+    const v = l.values[key];
+    if (v !== undefined && v !== null) return String(v);
+  }
+  return undefined;
+}
+
+export async function releaseCommand(ctx: CliContext, pipeline: Pipeline): Promise<ExitCode> {
+  const command = ctx.command as ReleaseRequest['command'];
+  const o = ctx.options;
+  checkTimeout(o.timeout);
+  const input = await gatherInput(o, ctx.cwd, o.yes ? 'dev' : undefined);
+  const layers = layersOf(input);
+  const problems: UserProblem[] = [];
+  const envRaw = pick(layers, 'environment');
+  const environment = (ENVIRONMENTS as readonly string[]).includes(envRaw ?? '') ? (envRaw as Environment) : undefined;
+  if (envRaw !== undefined && environment === undefined) {
+    problems.push({
+      message: `-e/--environment: "${envRaw}" is not one of dev, staging, prod`,
+      hint: 'choose dev | staging | prod',
+    });
+  }
+  const namespace =
+    pick(layers, 'namespace') ??
+    (environment ? defaultNamespace(environment) : o.yes ? defaultNamespace('dev') : undefined);
+  const release = pick(layers, 'release') ?? DEFAULT_RELEASE;
+  if (namespace === undefined) {
+    problems.push({
+      message: 'missing answers: -n/--namespace',
+      hint: 'pass -n NAMESPACE (or -e ENV for its default namespace)',
+    });
+  } else {
+    const p = checkNamespace(namespace);
+    if (p) problems.push({ message: `-n/--namespace: ${p.message}`, hint: p.hint });
+  }
+  const r = checkRelease(release);
+  if (r) problems.push({ message: `-r/--release: ${r.message}`, hint: r.hint });
+  if (problems.length || namespace === undefined) throw new UserError(problems, 2);
+
+  const entry = pipeline[command];
+  if (!entry) return notAvailable(command);
+  const request: ReleaseRequest = {
+    command,
+    release,
+    namespace,
+    environment,
+    valuesFile: input.valuesFile?.path,
+    chartDir: chartPaths(o, ctx.cwd, ctx.packageRoot).chartDir,
+    timeout: o.timeout,
+    yes: o.yes === true,
+    dryRun: o.dryRun === true,
+    revision: optionalInt(o.revision, '--revision', 1, 1_000_000),
+    deleteData: o.deleteData === true,
+    port: optionalInt(o.port, '--port', 1, 65535),
+    ...kubeOptions(ctx),
+  };
+  // ── hand-over to the release pipeline (src/tasks, wired in src/cli.tsx) ──
+  return entry(request, ctx);
+}

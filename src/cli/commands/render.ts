@@ -1,0 +1,102 @@
+// `render` (and "render only" from the wizard): values file + manifests, no cluster.
+import { relative, resolve } from 'node:path';
+import type { Answers } from '../../domain/answers.js';
+import type { ExitCode } from '../../domain/errors.js';
+import { renderManifests } from '../../tasks/render.js';
+import { writeOverride } from '../../values/override-file.js';
+import { type AnswersOutcome, obtainAnswers, valuesTargetFor } from '../answers-flow.js';
+import type { CliContext } from '../context.js';
+import { kubeOptions, requireHelm } from './shared.js';
+
+export async function renderCommand(ctx: CliContext): Promise<ExitCode> {
+  const outcome = await obtainAnswers(ctx, 'render');
+  if (outcome.kind === 'cancelled') return 130;
+  return renderFromAnswers(ctx, outcome);
+}
+
+export async function renderFromAnswers(
+  ctx: CliContext,
+  outcome: Extract<AnswersOutcome, { kind: 'answers' }>,
+): Promise<ExitCode> {
+  const { answers } = outcome;
+  const o = ctx.options;
+  if (o.dbPasswordStdin || o.redisPasswordStdin) {
+    ctx.out.warn(
+      'render reads no password and writes no Secret: stdin was left unread',
+      'create the Secrets before installing, or run `install` with the same --*-password-stdin flag',
+    );
+  }
+  const helm = await requireHelm(ctx);
+  const target = await valuesTargetFor(ctx, answers, outcome.input);
+  const written = await writeOverride(answers, target, target.existing);
+  report(
+    ctx,
+    'values-written',
+    `✔ values written to ${target.shownPath}${written.backedUp ? ` (previous kept as ${target.shownPath}.bak)` : ''}`,
+    {
+      path: target.path,
+      backup: written.backedUp ? `${target.path}.bak` : null,
+    },
+  );
+
+  const shownOut = o.outputDir ?? `./${answers.release}.${answers.namespace}.manifests`;
+  const result = await renderManifests({
+    answers,
+    chartDir: target.chartDir,
+    shownChart: target.shownChart,
+    valuesFile: target.path,
+    shownValuesFile: target.shownPath,
+    outputDir: resolve(ctx.cwd, shownOut),
+    extraValues: o.values.map((f) => resolve(ctx.cwd, f)),
+    sets: o.set,
+    timeout: o.timeout,
+    helm,
+    runner: ctx.runner,
+    signal: ctx.signal,
+    ...kubeOptions(ctx),
+  });
+  report(
+    ctx,
+    'manifests-written',
+    `✔ ${result.files.length} manifests rendered into ${shownOut}/ (replaced on each render)`,
+    {
+      path: result.outputDir,
+      files: result.files,
+    },
+  );
+  if (result.secretFiles.length) {
+    report(
+      ctx,
+      'throwaway-secrets',
+      `  ${result.secretFiles.length} Secret manifest(s) there are readable by you only (mode 0600): their generated passwords are throwaway — helm install generates and keeps its own.`,
+      { files: result.secretFiles.map((f) => relative(ctx.cwd, resolve(result.outputDir, f))) },
+    );
+  }
+  for (const line of neededSecrets(answers)) report(ctx, 'secret-needed', `  ${line}`, { message: line });
+  report(ctx, 'install-command', `Install it with:\n  ${result.installCommand}`, { command: result.installCommand });
+  return 0;
+}
+
+function report(ctx: CliContext, type: string, text: string, data: Record<string, unknown>): void {
+  if (ctx.out.json) ctx.out.event({ type, ...data });
+  else ctx.out.info(text);
+}
+
+/** Existing Secrets the answers point at: they must exist before an install. */
+export function neededSecrets(a: Answers): string[] {
+  const out: string[] = [];
+  if (a.database.mode === 'external') {
+    out.push(
+      `Secret ${a.database.secret} (key "password") must exist in namespace ${a.namespace} before install — \`install --db-password-stdin\` creates it.`,
+    );
+  }
+  if (a.redis.mode === 'external' && a.redis.secret) {
+    out.push(
+      `Secret ${a.redis.secret} (key "password") must exist in namespace ${a.namespace} before install — \`install --redis-password-stdin\` creates it.`,
+    );
+  }
+  if (a.ingress.enabled && a.ingress.tls.mode === 'secret') {
+    out.push(`TLS Secret ${a.ingress.tls.secretName} must exist in namespace ${a.namespace}.`);
+  }
+  return out;
+}

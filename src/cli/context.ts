@@ -1,0 +1,99 @@
+// What every command gets, and the interface the install pipeline plugs into.
+import type { Answers } from '../domain/answers.js';
+import type { ExitCode } from '../domain/errors.js';
+import type { Runner } from '../kube/runner.js';
+import type { TypedSecrets } from '../screens/wizard-contract.js';
+import type { UiMode } from './mode.js';
+import type { CliOptions, CommandName } from './options.js';
+import type { Output } from './output.js';
+
+export interface CliIO {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+export interface CliContext extends CliIO {
+  command: CommandName;
+  options: CliOptions;
+  mode: UiMode;
+  out: Output;
+  /** Prints each helm/kubectl command with --verbose. */
+  runner: Runner;
+  /** Aborted on SIGINT/SIGTERM: every child process and prompt listens to it. */
+  signal: AbortSignal;
+  version: string;
+  packageRoot: string | undefined;
+}
+
+/** Helm/kubectl selection and cluster target, straight from the flags. */
+export interface KubeOptions {
+  helmBinary?: string | undefined;
+  kubectlBinary?: string | undefined;
+  kubeContext?: string | undefined;
+  kubeconfig?: string | undefined;
+}
+
+/**
+ * install / upgrade, handed over once the answers are known. For a real run the
+ * override file is already written at `valuesFile`; with `dryRun` it was written to
+ * a temporary path instead and the user's file is untouched.
+ */
+export interface InstallRequest extends KubeOptions {
+  command: 'install' | 'upgrade';
+  answers: Answers;
+  valuesFile: string;
+  shownValuesFile: string;
+  /** The override file's text before this run (null: there was none) — restored on rollback. */
+  overrideBefore: string | null;
+  chartDir: string;
+  shownChart: string;
+  /** Pass-through `-f` files and `--set`s (never saved in the override file). */
+  extraValues: string[];
+  sets: string[];
+  timeout: string;
+  dryRun: boolean;
+  yes: boolean;
+  /** Passwords typed in the wizard or read from stdin; the Secrets are created from stdin. */
+  secrets: TypedSecrets;
+  /** Keep the port-forward open until Ctrl-C (`--port-forward`). */
+  portForward: boolean;
+  /** Probe /health through a port-forward after install (`--no-verify` turns it off). */
+  verify: boolean;
+  port?: number | undefined;
+}
+
+/** rollback / status / port-forward / uninstall: one existing release. */
+export interface ReleaseRequest extends KubeOptions {
+  command: 'rollback' | 'status' | 'port-forward' | 'uninstall';
+  release: string;
+  namespace: string;
+  /** Known when the override file (or -e) says so. */
+  environment?: Answers['environment'] | undefined;
+  valuesFile?: string | undefined;
+  chartDir: string;
+  timeout: string;
+  yes: boolean;
+  dryRun: boolean;
+  revision?: number | undefined;
+  deleteData: boolean;
+  port?: number | undefined;
+}
+
+/** Runs a pipeline to completion and returns the exit code (0, 1, 2, 3 or 130). */
+export type PipelineEntry<R> = (request: R, ctx: CliContext) => Promise<ExitCode>;
+
+/**
+ * The dispatch table src/cli.tsx fills in. A missing entry means the pipeline is not
+ * part of this build: the command says so and exits 1.
+ */
+export interface Pipeline {
+  install?: PipelineEntry<InstallRequest>;
+  upgrade?: PipelineEntry<InstallRequest>;
+  rollback?: PipelineEntry<ReleaseRequest>;
+  status?: PipelineEntry<ReleaseRequest>;
+  'port-forward'?: PipelineEntry<ReleaseRequest>;
+  uninstall?: PipelineEntry<ReleaseRequest>;
+}

@@ -1,0 +1,160 @@
+// Command line + --answers file + existing override file → answer layers, and the
+// paths everything is written to. All problems are collected, none thrown one by one.
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { Environment } from '../domain/answers.js';
+import { ENVIRONMENTS } from '../domain/answers.js';
+import { UserError, type UserProblem } from '../domain/errors.js';
+import {
+  ANSWER_KEYS,
+  type AnswerKey,
+  type AnswerLayer,
+  type FlatAnswers,
+  flagFor,
+  isAnswerKey,
+} from '../domain/keys.js';
+import { DEFAULT_RELEASE, defaultNamespace } from '../domain/presets.js';
+import { readYamlFile } from '../values/io.js';
+import { type ExistingOverride, loadOverride } from '../values/override-file.js';
+import { ANSWER_OPTION_KEYS, type CliOptions } from './options.js';
+
+export function flagLayer(o: CliOptions): AnswerLayer {
+  const values: FlatAnswers = {};
+  for (const [prop, key] of Object.entries(ANSWER_OPTION_KEYS)) {
+    const v = o[prop as keyof CliOptions];
+    if (v !== undefined) values[key as AnswerKey] = v;
+  }
+  return { source: 'flag', values };
+}
+
+/** Reads `--answers FILE`: a YAML map keyed by long flag names. */
+export async function answersFileLayer(path: string): Promise<AnswerLayer> {
+  const r = await readYamlFile(path);
+  if (r.kind === 'missing') {
+    throw new UserError({ message: `--answers ${path}: no such file`, hint: 'check the path of the answers file' }, 2);
+  }
+  if (r.kind === 'invalid') throw new UserError({ message: `--answers ${r.message}`, hint: r.hint }, 2);
+  const problems: UserProblem[] = [];
+  const values: FlatAnswers = {};
+  const data = (r.values ?? {}) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(data)) {
+    if (!isAnswerKey(key)) {
+      problems.push({
+        message: `--answers ${path}: unknown key "${key}"`,
+        hint: `keys are the long flag names: ${suggest(key) ?? ANSWER_KEYS.join(', ')}`,
+      });
+      continue;
+    }
+    if (value !== null && typeof value === 'object') {
+      problems.push({
+        message: `--answers ${path}: "${key}" must be a single value, not a list or map`,
+        hint: `write it as on the command line, e.g. ${key}: ${key === 'autoscale' ? '"3:20"' : '…'}`,
+      });
+      continue;
+    }
+    values[key] = value;
+  }
+  if (problems.length) throw new UserError(problems, 2);
+  return { source: 'answers-file', origin: path, values };
+}
+
+function suggest(key: string): string | undefined {
+  const k = key.replace(/_/g, '-').toLowerCase();
+  const close = ANSWER_KEYS.find((a) => a === k || a.replace(/-/g, '') === k.replace(/-/g, ''));
+  return close ? `did you mean "${close}"?` : undefined;
+}
+
+export interface Paths {
+  /** Absolute path of the override file, when it can be known yet. */
+  valuesFile?: string;
+  /** As printed to the user and in helm commands. */
+  shownValuesFile?: string;
+  chartDir: string;
+  shownChart: string;
+}
+
+function pickString(layers: readonly AnswerLayer[], key: AnswerKey): string | undefined {
+  for (const l of layers) {
+    const v = l.values[key];
+    if (v !== undefined && v !== null) return String(v);
+  }
+  return undefined;
+}
+
+/** Where the override file is, from --values-file or release + namespace. */
+export function locateValuesFile(
+  o: CliOptions,
+  layers: readonly AnswerLayer[],
+  cwd: string,
+  fallbackEnv: Environment | undefined,
+): { path: string; shown: string } | undefined {
+  if (o.valuesFile) return { path: resolve(cwd, o.valuesFile), shown: o.valuesFile };
+  const env = pickString(layers, 'environment');
+  const environment = (ENVIRONMENTS as readonly string[]).includes(env ?? '') ? (env as Environment) : fallbackEnv;
+  const namespace = pickString(layers, 'namespace') ?? (environment ? defaultNamespace(environment) : undefined);
+  if (!namespace) return undefined;
+  const release = pickString(layers, 'release') ?? DEFAULT_RELEASE;
+  return valuesFileFor(release, namespace, cwd);
+}
+
+export function valuesFileFor(release: string, namespace: string, cwd: string): { path: string; shown: string } {
+  const name = `${release}.${namespace}.values.yaml`;
+  return { path: join(cwd, name), shown: `./${name}` };
+}
+
+export function chartPaths(
+  o: CliOptions,
+  cwd: string,
+  packageRoot: string | undefined,
+): Pick<Paths, 'chartDir' | 'shownChart'> {
+  if (o.chart) return { chartDir: resolve(cwd, o.chart), shownChart: o.chart };
+  const chartDir = join(packageRoot ?? cwd, 'flask-app');
+  const rel = relative(cwd, chartDir);
+  return { chartDir, shownChart: rel === '' || rel.startsWith('..') || isAbsolute(rel) ? chartDir : rel };
+}
+
+export interface GatheredInput {
+  /** Flags then answers file: what the user said on this run. */
+  given: AnswerLayer[];
+  existing?: ExistingOverride;
+  valuesFile?: { path: string; shown: string };
+}
+
+export async function gatherInput(
+  o: CliOptions,
+  cwd: string,
+  fallbackEnv: Environment | undefined,
+): Promise<GatheredInput> {
+  const given = [flagLayer(o)];
+  if (o.answers) given.push(await answersFileLayer(resolve(cwd, o.answers)));
+  const valuesFile = locateValuesFile(o, given, cwd, fallbackEnv);
+  const existing = valuesFile ? await loadOverride(valuesFile.path) : undefined;
+  if (existing && valuesFile) existing.answers = { ...existing.answers };
+  return {
+    given,
+    ...(existing ? { existing } : {}),
+    ...(valuesFile ? { valuesFile } : {}),
+  };
+}
+
+/** The layers in precedence order: flags, answers file, the existing override file. */
+export function layersOf(input: GatheredInput): AnswerLayer[] {
+  const layers = [...input.given];
+  if (input.existing)
+    layers.push({
+      source: 'values-file',
+      origin: input.valuesFile?.shown,
+      values: input.existing.answers,
+    } as AnswerLayer);
+  return layers;
+}
+
+/** The message for answers nobody gave, naming the flags that give them. */
+export function missingProblem(missing: readonly AnswerKey[], yes: boolean): UserProblem {
+  const flags = [...new Set(missing)].map(flagFor);
+  return {
+    message: `missing answers: ${flags.join(', ')}`,
+    hint: yes
+      ? `these have no default: pass ${flags.join(' ')} (or put them in an --answers file)`
+      : `pass ${flags.join(' ')} (or put them in an --answers file), or add --yes to take the defaults where there are some`,
+  };
+}

@@ -1,0 +1,48 @@
+// How the CLI talks when no Ink screen is up: human lines, or NDJSON events with --json.
+// Results go to stdout; problems and warnings to stderr (so `> file` keeps them visible).
+import type { UserProblem } from '../domain/errors.js';
+import { colorEnabled } from './mode.js';
+
+export type CliEvent = { type: string } & Record<string, unknown>;
+
+export interface Output {
+  readonly json: boolean;
+  /** A human line on stdout (in --json mode it becomes a `notice` event). */
+  info(text: string): void;
+  /** A warning on stderr (event `warning` in --json mode). */
+  warn(message: string, hint?: string): void;
+  /** A machine-readable event; printed only in --json mode. */
+  event(e: CliEvent): void;
+  /** Every problem at once, each with its hint. */
+  problems(list: readonly UserProblem[], exitCode: number): void;
+}
+
+export interface OutputStreams {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+export function createOutput(json: boolean, s: OutputStreams): Output {
+  const color = colorEnabled(s.stderr, s.env);
+  const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const write = (e: CliEvent) => s.stdout.write(`${JSON.stringify({ ...e, time: new Date().toISOString() })}\n`);
+  return {
+    json,
+    info: (text) => (json ? write({ type: 'notice', message: text }) : s.stdout.write(`${text}\n`)),
+    warn: (message, hint) => {
+      if (json) write({ type: 'warning', message, ...(hint ? { hint } : {}) });
+      else s.stderr.write(`${paint('33', 'warning:')} ${message}${hint ? `\n  ${paint('2', '→')} ${hint}` : ''}\n`);
+    },
+    event: (e) => {
+      if (json) write(e);
+    },
+    problems: (list, exitCode) => {
+      if (json) {
+        write({ type: 'error', exitCode, problems: list });
+        return;
+      }
+      for (const p of list) s.stderr.write(`${paint('31', 'error:')} ${p.message}\n  ${paint('2', '→')} ${p.hint}\n`);
+    },
+  };
+}
