@@ -15,7 +15,20 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   // react-devtools-core is an optional Ink dependency that is only loaded with DEV=true.
-  external: ['react-devtools-core'],
+  // Marking it external is not enough: esbuild hoists the import of an external package
+  // to the top of the one-file bundle, and Node then fails at load time because the
+  // package is not installed. An empty stand-in keeps Ink's DEV-only path inert.
+  plugins: [
+    {
+      name: 'no-react-devtools',
+      setup(b) {
+        b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
+        b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+          contents: 'export default { initialize() {}, connectToDevTools() {} };',
+        }));
+      },
+    },
+  ],
   define: { 'process.env.NODE_ENV': '"production"' },
   // ESM output still needs `require` for the CommonJS dependencies esbuild inlines.
   banner: {
