@@ -21,10 +21,25 @@ app.kubernetes.io/part-of: flask-app
 {{- default (include "postgresql.fullname" .) .Values.auth.existingSecret -}}
 {{- end -}}
 
+{{/* The parent's global.imageRegistry applies here too. */}}
 {{- define "postgresql.image" -}}
+{{- $registry := dig "imageRegistry" "" (.Values.global | default dict) -}}
+{{- $repo := .Values.image.repository -}}
+{{- if $registry }}{{ $repo = printf "%s/%s" $registry $repo }}{{ end -}}
 {{- if .Values.image.digest -}}
-{{ .Values.image.repository }}@{{ .Values.image.digest }}
+{{ $repo }}@{{ .Values.image.digest }}
 {{- else -}}
-{{ .Values.image.repository }}:{{ .Values.image.tag }}
+{{ $repo }}:{{ .Values.image.tag }}
 {{- end -}}
+{{- end -}}
+
+{{- define "postgresql.imagePullSecrets" -}}
+{{- $global := dig "imagePullSecrets" list (.Values.global | default dict) -}}
+{{- $secrets := concat $global (.Values.imagePullSecrets | default list) | uniq -}}
+{{- if $secrets }}
+imagePullSecrets:
+{{- range $secrets }}
+  - name: {{ . }}
+{{- end }}
+{{- end }}
 {{- end -}}
