@@ -17,7 +17,7 @@ failed=0
 for major in helm3 helm4; do
   version=$("$BIN/$major" version --template '{{.Version}}')
   for file in values.yaml values-dev.yaml values-staging.yaml values-prod.yaml; do
-    if out=$("$BIN/$major" lint --strict --with-subcharts flask-app -f "flask-app/$file" 2>&1); then
+    if out=$("$BIN/$major" lint --strict flask-app -f "flask-app/$file" 2>&1); then
       echo "ok    $major $version lint --strict -f $file"
     else
       echo "FAIL  $major $version lint --strict -f $file"; echo "$out" | sed 's/^/      /'; failed=1
