@@ -36,7 +36,7 @@ export interface Condition {
 export interface Pod {
   kind?: 'Pod';
   metadata?: ObjectMeta;
-  spec?: { containers?: { name?: string }[]; nodeName?: string };
+  spec?: { containers?: { name?: string; ports?: { name?: string; containerPort?: number }[] }[]; nodeName?: string };
   status?: {
     phase?: string;
     conditions?: Condition[];
@@ -88,4 +88,9 @@ export function parseList<T>(json: string): T[] {
   } catch {
     return [];
   }
+}
+
+export interface Service {
+  metadata?: ObjectMeta;
+  spec?: { ports?: { name?: string; port?: number; targetPort?: number | string }[] };
 }

@@ -55,7 +55,7 @@ export function createPlainRenderer(write: (line: string) => void, o: PlainOptio
         write(forwardLine(e.state));
         return;
       case 'url':
-        write(`✔ ${e.url}`);
+        // The forwarding line already shows it; the event is for --json consumers.
         return;
       case 'release':
         write(`  release ${e.release} in ${e.namespace}: revision ${e.revision}, ${e.status}`);
