@@ -54,6 +54,8 @@ export function flagFor(key: AnswerKey): string {
       return '--monitoring/--no-monitoring';
     case 'storage':
       return '--storage SIZE/--no-storage';
+    case 'replicas':
+      return '--replicas N/--autoscale MIN:MAX';
     default:
       return `--${key}`;
   }

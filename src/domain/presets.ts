@@ -20,7 +20,7 @@ export const APP_ENV: Record<Environment, 'development' | 'staging' | 'productio
 export const ENVIRONMENT_SUMMARY: Record<Environment, string> = {
   dev: '1 replica, debug on, in-cluster PostgreSQL and Redis, no ingress',
   staging: '2 replicas, in-cluster PostgreSQL and Redis, ingress with TLS from cert-manager (staging issuer)',
-  prod: 'autoscaling 3-20, external database and Redis via existing Secrets, ingress with TLS, monitoring',
+  prod: 'autoscaling 3-20, external database and Redis via existing Secrets, ingress with TLS, model volume, monitoring',
 };
 
 /**
@@ -70,15 +70,21 @@ export function presetFor(env: Environment, release: string = DEFAULT_RELEASE): 
         monitoring: false,
       };
     case 'prod':
+      // Same services as values-prod.yaml, so the override only restates them.
       return {
         ...common,
         database: 'external',
+        'db-host': `${release}-db-rw`,
+        'db-name': 'app',
+        'db-user': 'app',
+        'db-secret': `${release}-db-app`,
         redis: 'external',
+        'redis-host': `${release}-cache`,
         ingress: true,
         tls: 'cert-manager',
         'cluster-issuer': 'letsencrypt-prod',
         autoscale: '3:20',
-        storage: false,
+        storage: '1Gi',
         monitoring: true,
       };
   }

@@ -389,6 +389,12 @@ function resolveMonitoring(layers: Layers): Part<boolean> {
 export interface ResolveOptions {
   /** Fill what is still unknown from the environment's defaults (`--yes`). */
   useDefaults: boolean;
+  /**
+   * Release `flask-app` and namespace `<env>-flask-app` when not given: documented flag
+   * defaults, so a headless run never reports them missing. The wizard leaves this off
+   * to ask for them (pre-filled).
+   */
+  nameDefaults?: boolean;
 }
 
 /**
@@ -403,10 +409,13 @@ export function resolveAnswers(userLayers: readonly AnswerLayer[], opts: Resolve
   const env = envPart.ok ? envPart.value : undefined;
   const releasePicked = base.pick('release');
   const release = releasePicked ? str(releasePicked) : DEFAULT_RELEASE;
-  const layers =
-    opts.useDefaults && env
-      ? new Layers([...userLayers, { source: 'default', values: presetFor(env, release) }])
-      : base;
+  const preset = env ? presetFor(env, release) : {};
+  const defaults: AnswerLayer | undefined = opts.useDefaults
+    ? { source: 'default', values: preset }
+    : opts.nameDefaults
+      ? { source: 'default', values: { release: preset.release ?? DEFAULT_RELEASE, namespace: preset.namespace } }
+      : undefined;
+  const layers = defaults ? new Layers([...userLayers, defaults]) : base;
 
   const parts = {
     environment: envPart,

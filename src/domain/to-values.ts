@@ -1,6 +1,6 @@
 // Answers → the values override (pure). Each entry carries the comment the values
 // file shows above it: what the key does and which answer set it.
-import type { Answers } from './answers.js';
+import type { Answers, Tls } from './answers.js';
 import { APP_ENV } from './presets.js';
 
 export type Path = readonly string[];
@@ -138,15 +138,7 @@ function ingressEntries(a: Answers): ValueEntry[] {
   return [
     e('ingress.enabled', true, 'create an Ingress', '--ingress'),
     e('ingress.className', i.className, 'IngressClass that serves it', `--ingress-class ${i.className}`),
-    // null deletes an issuer annotation the environment file may set (helm drops null keys).
-    e(
-      'ingress.annotations',
-      { [ISSUER_ANNOTATION]: tls.mode === 'cert-manager' ? tls.clusterIssuer : null },
-      tls.mode === 'cert-manager'
-        ? 'cert-manager issues the certificate'
-        : 'no cert-manager certificate (null removes the key)',
-      tlsFlag,
-    ),
+    ...issuerEntries(a.environment, tls, tlsFlag),
     e(
       'ingress.hosts',
       [{ host: i.host, paths: [{ path: '/', pathType: 'Prefix' }] }],
@@ -160,6 +152,28 @@ function ingressEntries(a: Answers): ValueEntry[] {
         ? 'plain HTTP, no TLS'
         : `TLS certificate Secret${tls.mode === 'cert-manager' ? ' (written by cert-manager)' : ' (must exist)'}`,
       tls.mode === 'none' ? '--tls none' : `--tls-secret ${tls.secretName}`,
+    ),
+  ];
+}
+
+/**
+ * The staging and prod environment files set a cert-manager issuer. Helm cannot delete
+ * a key through an override without breaking the chart schema (null is not a string),
+ * so other TLS modes there set it empty: cert-manager then issues nothing.
+ */
+function issuerEntries(env: Answers['environment'], tls: Tls, flag: string): ValueEntry[] {
+  if (tls.mode === 'cert-manager') {
+    return [
+      e('ingress.annotations', { [ISSUER_ANNOTATION]: tls.clusterIssuer }, 'cert-manager issues the certificate', flag),
+    ];
+  }
+  if (env === 'dev') return [];
+  return [
+    e(
+      'ingress.annotations',
+      { [ISSUER_ANNOTATION]: '' },
+      `no cert-manager certificate (empty cancels the issuer set by values-${env}.yaml)`,
+      flag,
     ),
   ];
 }

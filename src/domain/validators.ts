@@ -17,11 +17,9 @@ function problem(message: string, hint: string): Problem {
 
 /** Kubernetes namespace: a DNS-1123 label (≤ 63 chars). */
 export function checkNamespace(value: string): Check {
-  if (value.length === 0)
-    return problem('namespace is empty', 'use lowercase letters, digits and "-", e.g. dev-flask-app');
-  if (value.length > 63 || !DNS1123_LABEL.test(value)) {
+  if (value.length === 0 || value.length > 63 || !DNS1123_LABEL.test(value)) {
     return problem(
-      `"${value}" is not a valid namespace (DNS-1123 label)`,
+      value.length === 0 ? 'namespace is empty' : `"${value}" is not a valid namespace (DNS-1123 label)`,
       'a namespace is at most 63 characters of lowercase letters a-z, digits 0-9 and "-", starting and ending with a letter or digit, e.g. dev-flask-app',
     );
   }
