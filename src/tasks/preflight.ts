@@ -1,0 +1,46 @@
+// The preflight step: gather facts, decide, report each check. Nothing is written to
+// the cluster here.
+import { blocking, evaluatePreflight, type PreflightNeeds } from '../kube/preflight-checks.js';
+import { gatherClusterFacts } from '../kube/preflight-facts.js';
+import { EXIT, type RunEvent, stepStart } from './events.js';
+import type { ReleasePlan } from './plan.js';
+import type { TaskDeps } from './steps.js';
+
+/** Emits the checks; true when nothing blocks the install. */
+export async function preflightStep(
+  plan: ReleasePlan,
+  needs: PreflightNeeds,
+  deps: TaskDeps,
+  emit: (e: RunEvent) => void,
+): Promise<boolean> {
+  emit(stepStart('preflight'));
+  emit({
+    type: 'check',
+    id: 'tools',
+    level: 'ok',
+    message: `helm ${plan.helm.version} (Helm ${plan.helm.major}) at ${plan.helm.path}`,
+  });
+  const facts = await gatherClusterFacts(deps.runner, plan.kubectl, plan.helm, needs);
+  const checks = evaluatePreflight(needs, facts);
+  for (const c of checks) emit({ type: 'check', ...c });
+  const errors = checks.filter((c) => c.level === 'error');
+  if (blocking(checks)) {
+    const first = errors[0];
+    const cause = {
+      message: errors.length === 1 && first ? first.message : `${errors.length} preflight checks failed`,
+      hint: first?.hint ?? 'fix the checks marked ✖ above',
+    };
+    emit({ type: 'step-failed', step: 'preflight', cause });
+    emit({
+      type: 'result',
+      outcome: 'failed',
+      exitCode: EXIT.failure,
+      summary: `nothing was installed: ${cause.message}`,
+      cause,
+    });
+    return false;
+  }
+  const warnings = checks.filter((c) => c.level === 'warn').length;
+  emit({ type: 'step-done', step: 'preflight', detail: warnings ? `${warnings} warning(s)` : 'all checks passed' });
+  return true;
+}
