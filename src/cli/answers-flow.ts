@@ -33,8 +33,8 @@ export async function valuesTargetFor(ctx: CliContext, answers: Answers, input: 
   return { path: loc.path, shownPath: loc.shown, ...chartPaths(ctx.options, ctx.cwd, ctx.packageRoot), existing };
 }
 
-function strictResolve(layers: AnswerLayer[], useDefaults: boolean) {
-  return resolveAnswers(layers, { useDefaults });
+function strictResolve(layers: AnswerLayer[], useDefaults: boolean, nameDefaults = false) {
+  return resolveAnswers(layers, { useDefaults, nameDefaults });
 }
 
 function throwProblems(r: Extract<ReturnType<typeof strictResolve>, { ok: false }>, yes: boolean): never {
@@ -50,7 +50,7 @@ export async function obtainAnswers(ctx: CliContext, purpose: 'install' | 'rende
   const none: TypedSecrets = {};
 
   if (ctx.mode === 'headless') {
-    const r = strictResolve(layers, yes);
+    const r = strictResolve(layers, yes, true);
     if (!r.ok) throwProblems(r, yes);
     if (r.answers.environment === 'prod' && !yes && purpose === 'install') {
       throw new UserError({ message: 'production needs a confirmation', hint: 'add --yes to confirm in CI' }, 2);

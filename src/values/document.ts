@@ -57,8 +57,10 @@ export function buildOverrideDocument(h: HeaderInfo, existing?: Document): Docum
     if (group && !(key.commentBefore ?? '').includes(group)) {
       key.commentBefore = key.commentBefore ? ` ${group}\n${key.commentBefore}` : ` ${group}`;
     }
-    // A blank line before every group, and between the header and the first key.
-    if (i > 0 || doc.commentBefore) key.spaceBefore = true;
+    // A blank line before every group, and between the header and the first key (so a
+    // re-read keeps the header on the document, not on the first key).
+    key.spaceBefore = true;
+    if (i === 0 && key.commentBefore) key.commentBefore = withoutHeaderLines(key.commentBefore);
   }
   doc.commentBefore = [headerText(h), ...userHeaderLines(doc.commentBefore)].join('\n');
   return doc;
@@ -71,6 +73,13 @@ const HEADER_PREFIXES = [
   ' Keys marked "',
   ' comments you add yourself are kept.',
 ];
+
+function withoutHeaderLines(comment: string): string {
+  return comment
+    .split('\n')
+    .filter((l) => !HEADER_PREFIXES.some((p) => l.startsWith(p)))
+    .join('\n');
+}
 
 /** Lines a user added to the top comment (ours are regenerated, group titles re-added). */
 function userHeaderLines(existing: string | null | undefined): string[] {
