@@ -16,7 +16,11 @@ export interface ClusterPicture {
 }
 
 /** One kubectl call for all kinds keeps the watcher cheap on small machines. */
-export async function lookAtRelease(runner: Runner, plan: ReleasePlan, signal?: AbortSignal): Promise<ClusterPicture> {
+export async function lookAtRelease(
+  runner: Runner,
+  plan: Pick<ReleasePlan, 'kubectl' | 'namespace' | 'release'>,
+  signal?: AbortSignal,
+): Promise<ClusterPicture> {
   const kinds = ['pods', 'jobs', 'deployments', 'statefulsets'];
   const c = kubectl.objects(plan.kubectl, plan.namespace, kinds, releaseSelector(plan.release));
   const r = await runner.run(c.cmd, c.args, signal ? { signal } : {});
