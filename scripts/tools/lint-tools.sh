@@ -14,6 +14,9 @@ BIN=$ROOT/.cache/bin
 KUBE_SCORE_VERSION=v1.20.0
 CHECKOV_VERSION=3.3.30
 mkdir -p "$BIN" "$CACHE"
+# One installer at a time (test-chart.sh and the chart tests may both call this).
+exec 9>"$CACHE/.lint-tools.lock"
+flock 9
 
 # A half-finished install never counts: each tool is built into <dir>.tmp and
 # renamed once it ran; `.ok` marks a usable cache entry.
