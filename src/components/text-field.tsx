@@ -1,7 +1,7 @@
-import { PasswordInput, TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import type { Problem } from '../domain/validators.js';
 import { InlineError } from './inline-error.js';
+import { TextInput } from './text-input/text-input.js';
 
 export interface TextFieldProps {
   /** The default, shown greyed in the empty input; Enter on empty input takes it. */
@@ -19,11 +19,7 @@ export function TextField({ defaultValue, error, onSubmit, masked = false, isAct
     <Box flexDirection="column">
       <Box>
         <Text color="cyan">{'❯ '}</Text>
-        {masked ? (
-          <PasswordInput isDisabled={!isActive} onSubmit={onSubmit} />
-        ) : (
-          <TextInput isDisabled={!isActive} placeholder={defaultValue} onSubmit={onSubmit} />
-        )}
+        <TextInput isActive={isActive} masked={masked} placeholder={masked ? '' : defaultValue} onSubmit={onSubmit} />
       </Box>
       {defaultValue !== '' && !masked ? <Text dimColor> default: {defaultValue}</Text> : null}
       <InlineError problem={error} />

@@ -87,7 +87,7 @@ export function ReviewScreen({ body, valuesPath, action, confirmWord, error, onC
           <>
             <Text bold>
               Production: type the namespace <Text color="red">{confirmWord}</Text> to{' '}
-              {action === 'install' ? 'install' : 'write'}
+              {action === 'install' ? 'install' : 'write the values and render manifests'}
             </Text>
             <TextField defaultValue="" error={error} onSubmit={(typed) => onChoose('confirm', typed)} />
           </>

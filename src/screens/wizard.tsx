@@ -24,7 +24,21 @@ export { WizardNeedsTerminalError } from './wizard-contract.js';
  * promise resolves, so the caller may print or prompt right away.
  * Throws WizardNeedsTerminalError when stdin is not a TTY (raw mode impossible).
  */
-export async function runInkWizard(initial: KnownAnswers, ctx: WizardContext): Promise<WizardResult> {
+export function runInkWizard(initial: KnownAnswers, ctx: WizardContext): Promise<WizardResult> {
+  return runInkWizardWith(initial, ctx, {});
+}
+
+/** Ink options tests need: `debug` writes every frame whole, so it can be read back (even with CI set). */
+export interface InkTestOptions {
+  debug?: boolean;
+}
+
+/** runInkWizard with test-only Ink options; the CLI calls runInkWizard. */
+export async function runInkWizardWith(
+  initial: KnownAnswers,
+  ctx: WizardContext,
+  inkOptions: InkTestOptions,
+): Promise<WizardResult> {
   const stdin = ctx.stdin ?? process.stdin;
   const stdout = ctx.stdout ?? process.stdout;
   const stderr = ctx.stderr ?? process.stderr;
@@ -53,7 +67,7 @@ export async function runInkWizard(initial: KnownAnswers, ctx: WizardContext): P
         instance.unmount();
       }}
     />,
-    { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true },
+    { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, ...inkOptions },
   );
   const onAbort = () => instance.unmount();
   ctx.signal?.addEventListener('abort', onAbort, { once: true });

@@ -5,6 +5,12 @@
 export interface SelectState {
   focus: number;
   count: number;
+  /**
+   * Bumped by each Enter, with the focus at that moment. Submitting through the reducer
+   * (not from the key handler's closure) keeps Enter in order with arrow keys that
+   * arrived just before it and are not rendered yet.
+   */
+  submitted: { index: number; seq: number } | null;
 }
 
 export type SelectAction =
@@ -12,10 +18,11 @@ export type SelectAction =
   | { type: 'down' }
   | { type: 'first' }
   | { type: 'last' }
-  | { type: 'jump'; index: number };
+  | { type: 'jump'; index: number }
+  | { type: 'submit' };
 
 export function initSelect(count: number, defaultIndex: number): SelectState {
-  return { count, focus: defaultIndex >= 0 && defaultIndex < count ? defaultIndex : 0 };
+  return { count, focus: defaultIndex >= 0 && defaultIndex < count ? defaultIndex : 0, submitted: null };
 }
 
 export function selectReducer(s: SelectState, a: SelectAction): SelectState {
@@ -29,6 +36,8 @@ export function selectReducer(s: SelectState, a: SelectAction): SelectState {
       return { ...s, focus: 0 };
     case 'last':
       return { ...s, focus: s.count - 1 };
+    case 'submit':
+      return { ...s, submitted: { index: s.focus, seq: (s.submitted?.seq ?? 0) + 1 } };
     case 'jump':
       return a.index >= 0 && a.index < s.count ? { ...s, focus: a.index } : s;
   }

@@ -1,5 +1,5 @@
 import { useInput } from 'ink';
-import { useReducer } from 'react';
+import { useEffect, useReducer } from 'react';
 import { initSelect, type SelectState, selectReducer } from './select-state.js';
 
 /** Binds arrow keys, Home/End, digits (1-9 jump) and Enter to the select reducer. */
@@ -16,10 +16,15 @@ export function useSelect(
       else if (key.downArrow || key.tab) dispatch({ type: 'down' });
       else if (key.home) dispatch({ type: 'first' });
       else if (key.end) dispatch({ type: 'last' });
-      else if (key.return) onSubmit(state.focus);
+      else if (key.return) dispatch({ type: 'submit' });
       else if (/^[1-9]$/.test(input)) dispatch({ type: 'jump', index: Number(input) - 1 });
     },
     { isActive },
   );
+  const { submitted } = state;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fires once per Enter (seq), not when the callback identity changes
+  useEffect(() => {
+    if (submitted) onSubmit(submitted.index);
+  }, [submitted?.seq]);
   return state;
 }

@@ -15,3 +15,12 @@ test('an unknown default starts on the first choice; jumps outside the list are 
   expect(selectReducer(s, { type: 'last' }).focus).toBe(2);
   expect(selectReducer(s, { type: 'first' }).focus).toBe(0);
 });
+
+test('Enter submits the focus as it is after the keys before it, once per press', () => {
+  let s = initSelect(3, 0);
+  s = selectReducer(s, { type: 'down' });
+  s = selectReducer(s, { type: 'down' });
+  s = selectReducer(s, { type: 'submit' });
+  expect(s.submitted).toEqual({ index: 2, seq: 1 });
+  expect(selectReducer(s, { type: 'submit' }).submitted).toEqual({ index: 2, seq: 2 });
+});

@@ -9,6 +9,7 @@ import {
   type WizardState,
   wizardReducer,
 } from '../../../src/app/wizard-state.js';
+import { presetFor } from '../../../src/domain/presets.js';
 import { answerFor, driveTo } from '../../helpers/drive.js';
 
 const run = (s: WizardState, ...actions: WizardAction[]) => actions.reduce(wizardReducer, s);
@@ -123,7 +124,7 @@ describe('wizard reducer', () => {
     const after = run(s, answer('s3cr3t!'));
     expect(JSON.stringify(after.draft)).not.toContain('s3cr3t!');
     expect(after.passwords.database).toBe('s3cr3t!');
-    expect(after.draft['db-secret']).toBe('flask-app-database');
+    expect(after.draft['db-secret']).toBe(presetFor('prod')['db-secret']);
   });
 
   test('an empty password is refused', () => {
