@@ -10,7 +10,8 @@ from pathlib import Path
 from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
 
-__version__ = "0.1.0"
+# Matches the chart's appVersion, which is the default image tag.
+__version__ = "1.0.0"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

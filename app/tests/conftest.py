@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -45,7 +46,19 @@ def flask_db(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str
 
 
 @pytest.fixture(scope="session")
-def services_env(postgres: Postgres, redis_server: Redis) -> dict[str, str]:
+def trained_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default model, trained by model/train.py the way the image build runs it."""
+    out = tmp_path_factory.mktemp("model") / "model.joblib"
+    done = subprocess.run(
+        [str(VENV_BIN / "python"), str(APP_DIR / "model" / "train.py"), "--output", str(out)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def services_env(postgres: Postgres, redis_server: Redis, trained_model: Path) -> dict[str, str]:
     """The contract's variables pointing at the test servers, schema migrated."""
     env = {
         "APP_ENV": "development",
@@ -54,6 +67,7 @@ def services_env(postgres: Postgres, redis_server: Redis) -> dict[str, str]:
         "DATABASE_PASSWORD": postgres.password,
         "REDIS_URL": redis_server.url,
         "REDIS_PASSWORD": redis_server.password,
+        "MODEL_PATH": str(trained_model),
     }
     done = flask_db(env, "upgrade")
     assert done.returncode == 0, done.stderr
@@ -66,9 +80,9 @@ def client(services_env: dict[str, str]):
 
 
 @pytest.fixture()
-def bare_client():
+def bare_client(trained_model: Path):
     """No database, no Redis: what `APP_ENV=development` alone gives (the e2e target)."""
-    return create_app({"APP_ENV": "development"}).test_client()
+    return create_app({"APP_ENV": "development", "MODEL_PATH": str(trained_model)}).test_client()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -1,0 +1,65 @@
+"""/metrics: Prometheus text, by endpoint and status, summed across uWSGI workers."""
+
+from __future__ import annotations
+
+import re
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .uwsgi_server import Uwsgi
+
+
+def _sample(text: str, name: str, **labels: str) -> float:
+    for line in text.splitlines():
+        if not line.startswith(name + "{"):
+            continue
+        found = dict(re.findall(r'(\w+)="([^"]*)"', line.split("}")[0]))
+        if all(found.get(k) == v for k, v in labels.items()):
+            return float(line.rsplit(" ", 1)[1])
+    return 0.0
+
+
+def test_counts_requests_by_endpoint_and_status(bare_client) -> None:
+    bare_client.get("/health")
+    bare_client.get("/nope")
+    bare_client.post("/predict", json={"features": [1, 2]})
+    resp = bare_client.get("/metrics")
+    text = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and resp.content_type.startswith("text/plain")
+    assert _sample(text, "flask_app_http_requests_total", endpoint="/health", status="200") >= 1
+    assert _sample(text, "flask_app_http_requests_total", endpoint="<unmatched>", status="404") >= 1
+    assert _sample(text, "flask_app_http_requests_total", endpoint="/predict", method="POST", status="400") >= 1
+    assert _sample(text, "flask_app_http_request_duration_seconds_count", endpoint="/health") >= 1
+
+
+def test_counts_add_up_across_uwsgi_worker_processes(trained_model: Path, tmp_path: Path) -> None:
+    metrics_dir = tmp_path / "prom"
+    metrics_dir.mkdir()
+    (metrics_dir / "counter_1.db").write_bytes(b"stale from a previous run")
+    env = {"MODEL_PATH": str(trained_model), "UWSGI_PROCESSES": "2", "UWSGI_THREADS": "1", "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)}
+    with Uwsgi(env) as server:
+        total = 60
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            codes = list(pool.map(lambda _: server.get("/").status, range(total)))
+        assert codes == [200] * total
+        # Both workers took a share: each keeps its own file in the multiprocess dir.
+        pids = {p.stem.rsplit("_", 1)[1] for p in metrics_dir.glob("counter_*.db")}
+        assert len(pids) == 2, pids
+        # Whichever worker answers the scrape, it reports the sum of both.
+        for _ in range(4):
+            text = server.get("/metrics").body.decode()
+            assert _sample(text, "flask_app_http_requests_total", endpoint="/", status="200") == total
+        predicted = server.post("/predict", {"features": [5.1, 3.5, 1.4, 0.2]})
+        assert predicted.status == 200
+        text = server.get("/metrics").body.decode()
+        assert _sample(text, "flask_app_predictions_total", cached="false") == 1
+
+
+def test_uwsgi_without_a_configured_dir_makes_its_own_under_tmp(trained_model: Path) -> None:
+    before = set(Path("/tmp").glob("flask-app-metrics-*"))
+    with Uwsgi({"MODEL_PATH": str(trained_model)}) as server:
+        server.get("/")
+        text = server.get("/metrics").body.decode()
+        assert _sample(text, "flask_app_http_requests_total", endpoint="/", status="200") == 1
+        made = set(Path("/tmp").glob("flask-app-metrics-*")) - before
+        assert len(made) == 1 and any(made.pop().glob("counter_*.db"))
