@@ -72,7 +72,8 @@ app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
 {{- define "flask-app.imageTag" -}}
-{{- default .Chart.AppVersion .Values.image.tag -}}
+{{- /* toString: `--set image.tag=2` arrives as a number. */ -}}
+{{- default .Chart.AppVersion (toString (.Values.image.tag | default "")) -}}
 {{- end -}}
 
 {{/* registry/repository:tag, or @digest when a digest is pinned. */}}

@@ -242,3 +242,16 @@ describe.each(MAJORS)('%s', (major) => {
     expect(pod.spec?.containers[0]?.env).toEqual([{ name: 'HEALTH_URL', value: 'http://web-flask-app:80/health' }]);
   });
 });
+
+describe('both majors', () => {
+  it('render prod (nothing generated in it) to the same objects', async () => {
+    const [three, four] = await Promise.all(MAJORS.map((major) => render(major, { env: 'prod' })));
+    expect(three).toEqual(four);
+  });
+
+  it('accept a numeric image tag from --set', async () => {
+    for (const major of MAJORS) {
+      expect(appContainer(await render(major, { set: { 'image.tag': '2' } })).image).toBe('flask-app:2');
+    }
+  });
+});
