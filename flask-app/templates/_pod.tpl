@@ -67,8 +67,10 @@ half-written file.
       value: {{ .Values.model.name | quote }}
   securityContext:
     {{- toYaml .Values.securityContext | nindent 4 }}
+  # The app's own resources: an init container's request never adds to the
+  # pod's, which is the larger of the two.
   resources:
-    {{- toYaml .Values.migrations.resources | nindent 4 }}
+    {{- toYaml .Values.resources | nindent 4 }}
   volumeMounts:
     - name: model
       mountPath: {{ .Values.persistence.mountPath }}
