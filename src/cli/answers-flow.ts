@@ -96,6 +96,10 @@ async function runWizard(
   const remembered = input.existing
     ? strictResolve([{ source: 'values-file', values: input.existing.answers }], false)
     : undefined;
+  // Load the screens while helm/kubectl answer: the first frame waits for the slower one only.
+  const screens = ctx.mode === 'plain' ? import('../screens/plain.js') : import('../screens/wizard.js');
+  screens.catch(() => undefined);
+  ctx.stdout.write(`flask-helm-wizard ${ctx.version} · looking for helm, kubectl and the cluster…\n`);
   const preflight = await gatherFacts(ctx.runner, ctx.options, ctx.env, ctx.signal);
   const wctx: WizardContext = {
     preflight,
@@ -113,10 +117,6 @@ async function runWizard(
     env: ctx.env,
     signal: ctx.signal,
   };
-  if (ctx.mode === 'plain') {
-    const { runPlainWizard } = await import('../screens/plain.js');
-    return runPlainWizard(known, wctx);
-  }
-  const { runInkWizard } = await import('../screens/wizard.js');
-  return runInkWizard(known, wctx);
+  const loaded = await screens;
+  return 'runPlainWizard' in loaded ? loaded.runPlainWizard(known, wctx) : loaded.runInkWizard(known, wctx);
 }
