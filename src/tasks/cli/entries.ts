@@ -1,0 +1,189 @@
+// The release pipelines as the CLI calls them (src/cli.tsx dispatch table): request
+// in, exit code out. Each picks its renderer, runs its event stream, and returns the
+// exit code of the stream's `result` event.
+import type { CliContext, InstallRequest, ReleaseRequest } from '../../cli/context.js';
+import type { ExitCode } from '../../domain/errors.js';
+import { UserError } from '../../domain/errors.js';
+import { displayCommand, helmUpgradeInstall } from '../../kube/helm-args.js';
+import { loadToolchain, type Toolchain } from '../../kube/toolchain.js';
+import { upgradeDiff } from '../diff.js';
+import { EXIT, type RunEvent, stepStart } from '../events.js';
+import { installOrUpgrade } from '../install.js';
+import { kubeTarget, type ReleasePlan } from '../plan.js';
+import { portForwardTask } from '../port-forward.js';
+import { preflightStep } from '../preflight.js';
+import { type ReleaseRef, rollbackTask, statusTask, uninstallTask } from '../release-ops.js';
+import { readHistory } from '../release-state.js';
+import { streamOf } from '../stream.js';
+import { askConfirm } from './confirm.js';
+import { type EventSink, pump, sinkFor } from './output.js';
+import { needsFromAnswers, planFromInstall, secretsToCreate } from './plan-from-request.js';
+
+async function tools(ctx: CliContext, r: InstallRequest | ReleaseRequest): Promise<Toolchain> {
+  const t = await loadToolchain(ctx.runner, r, ctx.env);
+  if (!t.ok)
+    throw new UserError(
+      t.errors.map((e) => ({ message: e.message, hint: e.hint })),
+      1,
+    );
+  return t.tools;
+}
+
+function asExit(code: number | undefined): ExitCode {
+  return code === 0 || code === 1 || code === 2 || code === 3 || code === 130 ? code : 1;
+}
+
+/** Runs one stream on a fresh sink; Ctrl-C inside the Ink screen aborts like SIGINT does. */
+async function runWith(
+  ctx: CliContext,
+  title: string,
+  make: (deps: { runner: CliContext['runner']; signal: AbortSignal }, sink: EventSink) => AsyncGenerator<RunEvent>,
+): Promise<ExitCode> {
+  const local = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, local.signal]);
+  const sink = await sinkFor(ctx, title, () => local.abort());
+  try {
+    return asExit(await pump(make({ runner: ctx.runner, signal }, sink), sink));
+  } finally {
+    await sink.close();
+  }
+}
+
+export async function installEntry(request: InstallRequest, ctx: CliContext): Promise<ExitCode> {
+  const t = await tools(ctx, request);
+  const plan = planFromInstall(request, t);
+  const needs = needsFromAnswers(
+    request.answers,
+    secretsToCreate(request).map((s) => s.name),
+  );
+  const keepForward = request.portForward || (ctx.mode !== 'headless' && plan.environment === 'dev');
+  const title = `${request.command} ${plan.release} → ${plan.namespace} (Helm ${t.helm.major})`;
+  return runWith(ctx, title, (deps, sink) =>
+    streamOf(async (emit) => {
+      if (!(await preflightStep(plan, needs, deps, emit))) return;
+      const history = await readHistory(deps.runner, plan);
+      if ('exists' in history && history.exists) {
+        if (!(await diffAndConfirm(plan, request, ctx, deps, emit, sink))) return;
+      }
+      if (request.dryRun) {
+        const c = helmUpgradeInstall(plan.helm, kubeTarget(plan), { ...plan, createNamespace: true });
+        emit({
+          type: 'result',
+          outcome: 'unchanged',
+          exitCode: EXIT.ok,
+          summary: `dry run: nothing changed; this would run: ${displayCommand(c)}`,
+        });
+        return;
+      }
+      let deployed = false;
+      for await (const e of installOrUpgrade(plan, deps)) {
+        if (e.type === 'result' && e.outcome === 'deployed') {
+          deployed = true;
+          if (request.verify || keepForward) {
+            emit({ type: 'step-done', step: 'status', detail: e.summary });
+            continue;
+          }
+        }
+        emit(e);
+      }
+      if (!deployed || !(request.verify || keepForward) || deps.signal.aborted) return;
+      for await (const e of portForwardTask(plan, deps, { keepOpen: keepForward, preferredPort: request.port ?? 8080 }))
+        emit(e);
+    }),
+  );
+}
+
+/** Shows what the upgrade changes; asks unless --yes. False: stop (the result is already emitted). */
+async function diffAndConfirm(
+  plan: ReleasePlan,
+  request: InstallRequest,
+  ctx: CliContext,
+  deps: { runner: CliContext['runner'] },
+  emit: (e: RunEvent) => void,
+  sink: EventSink,
+): Promise<boolean> {
+  emit(stepStart('diff'));
+  const d = await upgradeDiff(plan, deps.runner);
+  if (!d.ok) {
+    const cause = { message: d.message, hint: 'fix the value it names; nothing was changed' };
+    emit({ type: 'step-failed', step: 'diff', cause });
+    emit({ type: 'result', outcome: 'failed', exitCode: EXIT.failure, summary: d.message, cause });
+    return false;
+  }
+  emit({ type: 'diff', lines: d.diff.lines, added: d.diff.added, removed: d.diff.removed });
+  emit({ type: 'step-done', step: 'diff', detail: `${d.diff.added} added, ${d.diff.removed} removed line(s)` });
+  if (request.yes || request.dryRun) return true;
+  if (ctx.mode === 'headless') {
+    throw new UserError(
+      { message: `upgrading ${plan.release} needs a confirmation`, hint: 'pass --yes to upgrade without asking' },
+      2,
+    );
+  }
+  const prod = plan.environment === 'prod';
+  const ok = await askConfirm(
+    ctx,
+    sink,
+    prod
+      ? { typed: plan.namespace, question: `Type the namespace (${plan.namespace}) to upgrade production` }
+      : { question: `Upgrade ${plan.release} in ${plan.namespace}?` },
+  );
+  if (!ok)
+    emit({
+      type: 'result',
+      outcome: 'unchanged',
+      exitCode: EXIT.interrupted,
+      summary: 'cancelled: nothing was changed',
+    });
+  return ok;
+}
+
+function refOf(r: ReleaseRequest, t: Toolchain): ReleaseRef {
+  return { release: r.release, namespace: r.namespace, helm: t.helm, kubectl: t.kubectl, timeout: r.timeout };
+}
+
+async function confirmed(ctx: CliContext, r: ReleaseRequest, question: string): Promise<boolean> {
+  if (r.yes) return true;
+  if (ctx.mode === 'headless') {
+    throw new UserError(
+      { message: `${r.command} needs a confirmation`, hint: 'pass --yes to go ahead without asking' },
+      2,
+    );
+  }
+  return askConfirm(
+    ctx,
+    undefined,
+    r.environment === 'prod'
+      ? { typed: r.namespace, question: `Type the namespace (${r.namespace}) to ${question}` }
+      : { question: `${question}?` },
+  );
+}
+
+export async function rollbackEntry(r: ReleaseRequest, ctx: CliContext): Promise<ExitCode> {
+  const t = await tools(ctx, r);
+  if (!(await confirmed(ctx, r, `roll back ${r.release} in ${r.namespace}`))) return 130;
+  return runWith(ctx, `rollback ${r.release}`, (deps) => rollbackTask(refOf(r, t), deps, r.revision));
+}
+
+export async function statusEntry(r: ReleaseRequest, ctx: CliContext): Promise<ExitCode> {
+  const t = await tools(ctx, r);
+  return runWith(ctx, `status ${r.release}`, (deps) => statusTask(refOf(r, t), deps));
+}
+
+export async function uninstallEntry(r: ReleaseRequest, ctx: CliContext): Promise<ExitCode> {
+  const t = await tools(ctx, r);
+  const what = `uninstall ${r.release} from ${r.namespace}${r.deleteData ? ' and delete its data' : ''}`;
+  if (!(await confirmed(ctx, r, what))) return 130;
+  return runWith(ctx, `uninstall ${r.release}`, (deps) => uninstallTask(refOf(r, t), deps, r.deleteData));
+}
+
+export async function portForwardEntry(r: ReleaseRequest, ctx: CliContext): Promise<ExitCode> {
+  const t = await tools(ctx, r);
+  const code = await runWith(ctx, `port-forward ${r.release}`, (deps) =>
+    portForwardTask({ release: r.release, namespace: r.namespace, kubectl: t.kubectl }, deps, {
+      keepOpen: true,
+      preferredPort: r.port ?? 8080,
+    }),
+  );
+  // Ctrl-C is how a kept-open forward ends: that is success.
+  return ctx.signal.aborted && code === 0 ? 0 : code;
+}
