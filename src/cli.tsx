@@ -10,7 +10,15 @@ import { main } from './cli/main.js';
  * (src/cli/context.ts). A command without an entry exits 1 saying it is not
  * available in this build.
  */
-const pipeline: Pipeline = {};
+const entries = () => import('./tasks/cli/entries.js');
+const pipeline: Pipeline = {
+  install: async (r, ctx) => (await entries()).installEntry(r, ctx),
+  upgrade: async (r, ctx) => (await entries()).installEntry(r, ctx),
+  rollback: async (r, ctx) => (await entries()).rollbackEntry(r, ctx),
+  status: async (r, ctx) => (await entries()).statusEntry(r, ctx),
+  'port-forward': async (r, ctx) => (await entries()).portForwardEntry(r, ctx),
+  uninstall: async (r, ctx) => (await entries()).uninstallEntry(r, ctx),
+};
 
 const code = await main(process.argv.slice(2), pipeline);
 // Ink, prompts or a finished child may leave handles open; the exit code is final here.
