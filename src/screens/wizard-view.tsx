@@ -14,6 +14,7 @@ import {
 } from '../app/wizard-state.js';
 import { StepHeader } from '../components/step-header.js';
 import type { Answers } from '../domain/answers.js';
+import { OutcomeLine } from './outcome-line.js';
 import { PreflightScreen } from './preflight.js';
 import { ReviewScreen } from './review.js';
 import { SCREENS } from './router.js';
@@ -71,7 +72,7 @@ export function WizardView({
         env={state.draft.environment}
         banner={reason ? { context: facts.context, reason } : null}
       />
-      {state.outcome ? null : renderBody(state)}
+      {state.outcome ? <OutcomeLine outcome={state.outcome} /> : renderBody(state)}
     </Box>
   );
 

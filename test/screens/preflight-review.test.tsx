@@ -117,3 +117,12 @@ describe('review', () => {
     await waitForText(lastFrame, 'Write the values file and render manifests');
   });
 });
+
+describe('how it ended', () => {
+  test('Ctrl-C leaves a last line saying nothing was written', async () => {
+    const { stdin, lastFrame } = await mountWizard(driveTo('release'));
+    await waitForText(lastFrame, 'Release name');
+    await press(stdin, KEY.ctrlC);
+    await waitForText(lastFrame, 'Cancelled — nothing was written.');
+  });
+});

@@ -1,0 +1,173 @@
+// The built CLI in a real pseudo-terminal (tmux): walk the Ink wizard with keys, as a
+// person would, to a written values file and rendered manifests; no cluster anywhere.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { type PtySession, startPty } from '../helpers/tmux.js';
+import { BIN, CHART, ensureBuilt, HELM3, helm, tempDir } from './helpers.js';
+
+beforeAll(ensureBuilt, 180_000);
+
+let pty: PtySession | null = null;
+afterEach(() => {
+  pty?.kill();
+  pty = null;
+});
+
+async function start(args: string[]): Promise<{ pty: PtySession; cwd: string }> {
+  const cwd = await tempDir();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // No cluster: a kubeconfig that does not exist.
+    KUBECONFIG: join(cwd, 'no-kubeconfig'),
+    FHW_HELM: HELM3,
+    TERM: 'xterm-256color',
+  };
+  delete env.CI;
+  delete env.NO_COLOR;
+  for (const k of Object.keys(env)) if (k.startsWith('CI_') || k === 'CONTINUOUS_INTEGRATION') delete env[k];
+  pty = startPty([process.execPath, BIN, ...args], { cwd, env });
+  return { pty, cwd };
+}
+
+/** Every file under dir, concatenated. */
+function readTree(dir: string): string {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(dir, f))
+    .filter((p) => statSync(p).isFile())
+    .map((p) => readFileSync(p, 'utf8'))
+    .join('\n---\n');
+}
+
+describe('the wizard in a real terminal', () => {
+  test('render, dev: a typo is caught inline, Esc goes back, the answers land in the values file and manifests', async () => {
+    const { pty: t, cwd } = await start([
+      'render',
+      '--values-file',
+      'out/values.yaml',
+      '--output-dir',
+      'out/manifests',
+    ]);
+    await t.waitFor('kube context');
+    expect(t.screen()).toContain('not reachable');
+    await t.keys('Enter');
+    await t.waitFor('Which environment is this?');
+    await t.keys('Enter');
+
+    await t.waitFor('default: dev-flask-app');
+    await t.type('Bad_NS');
+    await t.keys('Enter');
+    const err = await t.waitFor('is not a valid namespace');
+    expect(err).toContain('❯ Bad_NS');
+    await t.keys(...Array<string>(6).fill('BSpace'));
+    await t.type('team-a');
+    await t.keys('Enter');
+
+    await t.waitFor('Helm tracks the installation');
+    await t.keys('Escape');
+    await t.waitFor('default: team-a');
+    await t.keys('Enter');
+    await t.waitFor('Helm tracks the installation');
+    await t.keys('Enter');
+
+    await t.waitFor('Container image');
+    await t.type('acme/flask-app:1.4.2');
+    await t.keys('Enter');
+    await t.waitFor('In-cluster PostgreSQL (default)');
+    await t.keys('Enter');
+    await t.waitFor('In-cluster Redis (default)');
+    await t.keys('Enter');
+    await t.waitFor('An Ingress gives the app');
+    await t.keys('Up', 'Enter');
+    await t.waitFor('The DNS name users type');
+    await t.type('team-a.example.com');
+    await t.keys('Enter');
+    await t.waitFor('Which ingress controller');
+    await t.keys('Enter');
+    await t.waitFor('Where the HTTPS certificate comes from');
+    await t.keys('Enter');
+    await t.waitFor('Fixed number of replicas (default)');
+    await t.keys('Enter');
+    await t.waitFor('How many pods run at all times');
+    await t.type('2');
+    await t.keys('Enter');
+    await t.waitFor('A persistent volume for ML model files');
+    await t.keys('Enter');
+    await t.waitFor('Prometheus scrapes the app');
+    await t.keys('Enter');
+
+    const review = await t.waitFor('Write the values file and render manifests');
+    expect(review).toContain('exactly as it will be written');
+    expect(review).toContain('out/values.yaml');
+    await t.keys('Enter');
+    const done = await t.waitFor('__EXIT=', 60_000);
+    expect(done).toContain('__EXIT=0');
+
+    const values = readFileSync(join(cwd, 'out/values.yaml'), 'utf8');
+    expect(values).toContain('namespace team-a');
+    expect(values).toMatch(/repository: acme\/flask-app\n/);
+    expect(values).toMatch(/tag: 1\.4\.2\n/);
+    expect(values).toMatch(/replicaCount: 2\n/);
+    expect(values).toContain('host: team-a.example.com');
+    expect(values).not.toMatch(/password:/i);
+    expect(statSync(join(cwd, 'out/values.yaml')).mode & 0o777).toBe(0o600);
+
+    const manifests = readTree(join(cwd, 'out/manifests'));
+    expect(manifests).toContain('kind: Deployment');
+    expect(manifests).toContain('image: "acme/flask-app:1.4.2"');
+    expect(manifests).toContain('- host: "team-a.example.com"');
+    expect(manifests).toMatch(/replicas: 2\n/);
+
+    const lint = helm(
+      HELM3,
+      ['lint', CHART, '-f', join(CHART, 'values-dev.yaml'), '-f', join(cwd, 'out/values.yaml')],
+      cwd,
+    );
+    expect(lint.output).toContain('0 chart(s) failed');
+    expect(lint.code).toBe(0);
+  });
+
+  test('install with no cluster: "Render only" writes values and manifests and touches nothing else', async () => {
+    const { pty: t, cwd } = await start([]);
+    const first = await t.waitFor('❯ Render only');
+    expect(first).toContain('No cluster answers');
+    await t.keys('Enter');
+    await t.waitFor('Which environment is this?');
+    for (const wait of [
+      'Which environment is this?',
+      'default: dev-flask-app',
+      'Helm tracks the installation',
+      'default: flask-app:dev',
+      'In-cluster PostgreSQL (default)',
+      'In-cluster Redis (default)',
+      'An Ingress gives the app',
+      'Fixed number of replicas (default)',
+      'How many pods run at all times',
+      'A persistent volume for ML model files',
+      'Prometheus scrapes the app',
+    ]) {
+      await t.waitFor(wait);
+      await t.keys('Enter');
+    }
+    await t.waitFor('Write the values file and render manifests');
+    await t.keys('Enter');
+    expect(await t.waitFor('__EXIT=', 60_000)).toContain('__EXIT=0');
+    expect(existsSync(join(cwd, 'flask-app.dev-flask-app.values.yaml'))).toBe(true);
+    expect(readTree(join(cwd, 'flask-app.dev-flask-app.manifests'))).toContain('kind: Deployment');
+  });
+
+  test('Ctrl-C mid-way exits 130 and writes nothing', async () => {
+    const { pty: t, cwd } = await start(['render']);
+    await t.waitFor('kube context');
+    await t.keys('Enter');
+    await t.waitFor('Which environment is this?');
+    await t.keys('Enter');
+    await t.waitFor('default: dev-flask-app');
+    await t.type('half-typ');
+    await t.keys('C-c');
+    const s = await t.waitFor('__EXIT=');
+    expect(s).toContain('__EXIT=130');
+    expect(s).toContain('Cancelled — nothing was written.');
+    expect(readdirSync(cwd).filter((f) => f !== 'no-kubeconfig')).toEqual([]);
+  });
+});
