@@ -75,20 +75,16 @@ export async function installEntry(request: InstallRequest, ctx: CliContext): Pr
         });
         return;
       }
-      let deployed = false;
+      const forwarding = request.verify || keepForward;
+      let deployed: string | undefined;
       for await (const e of installOrUpgrade(plan, deps)) {
-        if (e.type === 'result' && e.outcome === 'deployed') {
-          deployed = true;
-          if (request.verify || keepForward) {
-            emit({ type: 'step-done', step: 'status', detail: e.summary });
-            continue;
-          }
-        }
-        emit(e);
+        // With a port-forward to follow, the run's one result comes after it.
+        if (e.type === 'result' && e.outcome === 'deployed' && forwarding) deployed = e.summary;
+        else emit(e);
       }
-      if (!deployed || !(request.verify || keepForward) || deps.signal.aborted) return;
-      for await (const e of portForwardTask(plan, deps, { keepOpen: keepForward, preferredPort: request.port ?? 8080 }))
-        emit(e);
+      if (deployed === undefined) return;
+      const forward = portForwardTask(plan, deps, { keepOpen: keepForward, preferredPort: request.port ?? 8080 });
+      for await (const e of forward) emit(e.type === 'result' ? { ...e, summary: `${deployed}; ${e.summary}` } : e);
     }),
   );
 }

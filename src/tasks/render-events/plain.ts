@@ -45,7 +45,9 @@ export function createPlainRenderer(write: (line: string) => void, o: PlainOptio
         return;
       }
       case 'verdict':
-        write(`✖ ${e.verdict.summary}${e.verdict.detail ? `: ${e.verdict.detail}` : ''}`);
+        write(
+          `✖ ${e.verdict.reason} in ${e.verdict.object.kind.toLowerCase()} ${e.verdict.object.name}: stopping helm and rolling back…`,
+        );
         return;
       case 'diff':
         for (const l of e.lines) write(l.op === '@' ? l.text : `${l.op} ${l.text}`);
