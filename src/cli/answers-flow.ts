@@ -1,12 +1,14 @@
 // One Answers object from flags, --answers, the existing override file and — only
 // when a person is at a terminal — the wizard. Headless runs never prompt: what is
 // still missing is an exit-2 error naming the flags.
+
+import { parse } from 'yaml';
 import type { Answers } from '../domain/answers.js';
 import { UserError } from '../domain/errors.js';
 import type { AnswerLayer, FlatAnswers } from '../domain/keys.js';
 import { resolveAnswers } from '../domain/resolve.js';
 import type { TypedSecrets, WizardContext, WizardResult } from '../screens/wizard-contract.js';
-import { type ExistingOverride, loadOverride, overrideTextFor } from '../values/override-file.js';
+import { assertSchema, type ExistingOverride, loadOverride, overrideTextFor } from '../values/override-file.js';
 import type { CliContext } from './context.js';
 import { gatherFacts } from './facts.js';
 import { chartPaths, type GatheredInput, gatherInput, layersOf, missingProblem, valuesFileFor } from './inputs.js';
@@ -108,7 +110,16 @@ async function runWizard(
     knownKeys: mergedGiven(input),
     reviewText: async (answers) => {
       const target = await valuesTargetFor(ctx, answers, input);
-      return overrideTextFor(answers, target, target.existing);
+      const text = overrideTextFor(answers, target, target.existing);
+      try {
+        await assertSchema(answers, target.chartDir, parse(text));
+      } catch (e) {
+        // The Review screen shows message + hint and only lets the user go back.
+        const first = e instanceof UserError ? e.problems[0] : undefined;
+        if (first) throw Object.assign(new Error(first.message), { hint: first.hint });
+        throw e;
+      }
+      return text;
     },
     valuesPath: (answers) => ctx.options.valuesFile ?? valuesFileFor(answers.release, answers.namespace, ctx.cwd).shown,
     stdin: ctx.stdin,
