@@ -2,7 +2,7 @@
 import type { Answers } from '../domain/answers.js';
 import type { ExitCode } from '../domain/errors.js';
 import type { Runner } from '../kube/runner.js';
-import type { TypedSecrets } from '../screens/wizard-contract.js';
+import type { PreflightFacts, TypedSecrets } from '../screens/wizard-contract.js';
 import type { UiMode } from './mode.js';
 import type { CliOptions, CommandName } from './options.js';
 import type { Output } from './output.js';
@@ -26,6 +26,8 @@ export interface CliContext extends CliIO {
   signal: AbortSignal;
   version: string;
   packageRoot: string | undefined;
+  /** Started at launch when the wizard may run, so the probes overlap loading the screens. */
+  preflight?: Promise<PreflightFacts> | undefined;
 }
 
 /** Helm/kubectl selection and cluster target, straight from the flags. */

@@ -46,6 +46,16 @@ export async function main(argv: readonly string[], pipeline: Pipeline, io: CliI
       plain: o.plain === true,
       json: o.json === true,
     });
+    // The wizard's first screen needs helm/kubectl/cluster facts: start those children
+    // now, before execa and the screens are compiled, so they run in parallel.
+    const wizardMayRun = mode !== 'headless' && ['install', 'upgrade', 'render'].includes(parsed.command);
+    const preflight = wizardMayRun
+      ? import('./facts.js').then(async ({ gatherFacts }) => {
+          const { probeRunner } = await import('./probe-runner.js');
+          return gatherFacts(probeRunner, o, io.env, controller.signal);
+        })
+      : undefined;
+    preflight?.catch(() => undefined);
     const { execaRunner, verboseRunner } = await import('../kube/runner.js');
     const runner = o.verbose ? verboseRunner(execaRunner, (l) => io.stderr.write(`${l}\n`)) : execaRunner;
     const ctx: CliContext = {
@@ -58,6 +68,7 @@ export async function main(argv: readonly string[], pipeline: Pipeline, io: CliI
       signal: controller.signal,
       version,
       packageRoot: root,
+      preflight,
     };
     const code = await run(ctx, pipeline);
     return controller.signal.aborted ? 130 : code;
