@@ -1,4 +1,5 @@
-import { Box, Text, useInput, useStdout } from 'ink';
+import { Spinner } from '@inkjs/ui';
+import { Box, Text, useInput, useStdin, useStdout } from 'ink';
 import { useState } from 'react';
 import type { Choice } from '../app/questions.js';
 import type { ReviewChoice } from '../app/wizard-state.js';
@@ -46,10 +47,14 @@ export function ReviewScreen({ body, valuesPath, action, confirmWord, error, onC
   const height = windowHeight(stdout.rows, CHROME);
   const top = clampOffset(offset, lines.length, height);
   const page = Number.isFinite(height) ? Math.max(1, height - 2) : lines.length;
-  useInput((_input, key) => {
-    if (key.pageDown) setOffset(clampOffset(top + page, lines.length, height));
-    else if (key.pageUp) setOffset(clampOffset(top - page, lines.length, height));
-  });
+  const { isRawModeSupported } = useStdin();
+  useInput(
+    (_input, key) => {
+      if (key.pageDown) setOffset(clampOffset(top + page, lines.length, height));
+      else if (key.pageUp) setOffset(clampOffset(top - page, lines.length, height));
+    },
+    { isActive: isRawModeSupported },
+  );
   const shown = Number.isFinite(height) ? lines.slice(top, top + height) : lines;
   const verb =
     action === 'install' ? 'Write the values file and install' : 'Write the values file and render manifests';
@@ -63,7 +68,7 @@ export function ReviewScreen({ body, valuesPath, action, confirmWord, error, onC
       <Text>
         The values file{valuesPath ? ` (${valuesPath})` : ''}, exactly as it will be written — it holds no secrets:
       </Text>
-      {body.status === 'loading' ? <Text dimColor>building the values file…</Text> : null}
+      {body.status === 'loading' ? <Spinner label="building the values file…" /> : null}
       {body.status === 'failed' ? <InlineError problem={body.problem} /> : null}
       {body.status === 'ready' ? (
         <Box flexDirection="column" borderStyle="single" borderDimColor paddingX={1}>

@@ -3,7 +3,9 @@
 // (src/values) will write it.
 
 import chalk from 'chalk';
+import { render } from 'ink';
 import { afterEach, describe, expect, test } from 'vitest';
+import { initWizard } from '../../src/app/wizard-state.js';
 import type { Answers } from '../../src/domain/answers.js';
 import { presetFor } from '../../src/domain/presets.js';
 import {
@@ -12,6 +14,7 @@ import {
   type WizardContext,
   WizardNeedsTerminalError,
 } from '../../src/screens/wizard.js';
+import { WizardView } from '../../src/screens/wizard-view.js';
 import { overrideTextFor } from '../../src/values/override-file.js';
 import { fakeTerminal } from '../helpers/fake-tty.js';
 import { plain, press, typeAndEnter, waitForText } from '../helpers/frames.js';
@@ -339,6 +342,24 @@ describe('terminal handling', () => {
     await expect(
       runInkWizard({}, { preflight: REACHABLE_DEV, reviewText: () => '', ...t.streams }),
     ).rejects.toBeInstanceOf(WizardNeedsTerminalError);
+  });
+
+  test('without raw mode the wizard still renders and never asks stdin for raw mode', async () => {
+    const t = fakeTerminal();
+    t.stdin.isTTY = false;
+    const app = render(
+      <WizardView
+        initialState={initWizard({ canTypeSecrets: true })}
+        facts={REACHABLE_DEV}
+        purpose="install"
+        reviewText={() => ''}
+        onDone={() => {}}
+      />,
+      { ...t.streams, debug: true, exitOnCtrlC: false, patchConsole: false },
+    );
+    await waitForText(t.stdout.lastFrame, 'kube context');
+    expect(t.stdin.rawMode).toBe(false);
+    app.unmount();
   });
 
   test('NO_COLOR removes colour codes (which are there without it)', async () => {

@@ -1,4 +1,4 @@
-import { useInput } from 'ink';
+import { useInput, useStdin } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { initSelect, type SelectState, selectReducer } from './select-state.js';
 
@@ -10,6 +10,8 @@ export function useSelect(
   isActive: boolean,
 ): SelectState {
   const [state, dispatch] = useReducer(selectReducer, initSelect(count, defaultIndex));
+  // Listening needs raw mode; without it (stdin not a TTY) the list only renders.
+  const { isRawModeSupported } = useStdin();
   useInput(
     (input, key) => {
       if (key.upArrow) dispatch({ type: 'up' });
@@ -19,7 +21,7 @@ export function useSelect(
       else if (key.return) dispatch({ type: 'submit' });
       else if (/^[1-9]$/.test(input)) dispatch({ type: 'jump', index: Number(input) - 1 });
     },
-    { isActive },
+    { isActive: isActive && isRawModeSupported },
   );
   const { submitted } = state;
   // biome-ignore lint/correctness/useExhaustiveDependencies: fires once per Enter (seq), not when the callback identity changes

@@ -1,10 +1,12 @@
-import { useInput } from 'ink';
+import { useInput, useStdin } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { initTextInput, type TextInputState, textInputReducer } from './text-input-state.js';
 
 /** Binds editing keys to the reducer; calls onSubmit once per Enter with the value at that point. */
 export function useTextInput(onSubmit: (value: string) => void, isActive: boolean): TextInputState {
   const [state, dispatch] = useReducer(textInputReducer, undefined, () => initTextInput());
+  // Listening needs raw mode; without it (stdin not a TTY) the input only renders.
+  const { isRawModeSupported } = useStdin();
   useInput(
     (input, key) => {
       if (key.return) dispatch({ type: 'submit' });
@@ -18,7 +20,7 @@ export function useTextInput(onSubmit: (value: string) => void, isActive: boolea
       else if (key.ctrl || key.meta || key.escape || key.upArrow || key.downArrow || key.tab) return;
       else dispatch({ type: 'insert', text: input });
     },
-    { isActive },
+    { isActive: isActive && isRawModeSupported },
   );
   const { submitted } = state;
   // biome-ignore lint/correctness/useExhaustiveDependencies: fires once per Enter (seq), not when the callback identity changes
