@@ -8,18 +8,21 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 stop() {
-  local name=$1 pid i
+  local name=$1 pid i sig=TERM
+  # uWSGI (the app target) answers SIGTERM with a graceful drain of up to 20 s;
+  # SIGINT stops it at once, and the fallback's Python stops on it too.
+  [ "$name" = target ] && sig=INT
   if ! pid_alive "$name"; then rm -f "$PIDS/$name.pid"; return 0; fi
   pid=$(cat "$PIDS/$name.pid")
   # Each component leads its own session (setsid), so its group holds only its own
   # children (uWSGI workers): signal the group, never anything wider.
-  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  kill -"$sig" -- "-$pid" 2>/dev/null || kill -"$sig" "$pid" 2>/dev/null || true
   for ((i = 0; i < 50; i++)); do
     pid_alive "$name" || break
     sleep 0.2
   done
   if pid_alive "$name"; then
-    e2e_log "$name (pid $pid) ignored SIGTERM for 10s; sending SIGKILL"
+    e2e_log "$name (pid $pid) ignored SIG$sig for 10s; sending SIGKILL"
     kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
     sleep 0.2
   fi

@@ -47,6 +47,9 @@ pid_alive() {
   return 1
 }
 
+# http_ok <url>: 2xx within 2 s (python3 rather than curl: CI installs no curl).
+http_ok() { python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' "$1"; }
+
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # wait_for <seconds> <description> <command...>: polls every 0.2 s.
