@@ -73,13 +73,12 @@ export function portForwardTask(
       emit({ type: 'result', outcome: 'failed', exitCode: EXIT.failure, summary: cause.message, cause });
       return;
     }
+    if (req.keepOpen && deps.signal.aborted) {
+      // Ctrl-C is how a kept-open forward ends; the 'stopped' state already said how to restart.
+      emit({ type: 'result', outcome: 'interrupted', exitCode: EXIT.interrupted, summary: 'port-forward stopped' });
+      return;
+    }
     emit({ type: 'step-done', step: 'port-forward', detail: result.url });
-    const interrupted = req.keepOpen && deps.signal.aborted;
-    emit({
-      type: 'result',
-      outcome: 'ok',
-      exitCode: EXIT.ok,
-      summary: interrupted ? `port-forward stopped; restart it with: ${restart}` : `${result.url} answers /health`,
-    });
+    emit({ type: 'result', outcome: 'ok', exitCode: EXIT.ok, summary: `${result.url} answers /health` });
   });
 }

@@ -196,7 +196,7 @@ describe.each([3, 4] as const)('flask-helm-wizard on Helm %i', (major) => {
     expect(await get(`${again}/health`)).toBe(200);
     run.child.kill('SIGINT');
     const r = await run.child;
-    expect(r.exitCode, run.output()).toBe(0);
+    expect(r.exitCode, run.output()).toBe(130);
     expect(run.output()).toContain(`restart it with: flask-helm-wizard port-forward -n ${ns} -r flask-app`);
   });
 

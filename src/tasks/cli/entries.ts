@@ -174,12 +174,8 @@ export async function uninstallEntry(r: ReleaseRequest, ctx: CliContext): Promis
 
 export async function portForwardEntry(r: ReleaseRequest, ctx: CliContext): Promise<ExitCode> {
   const t = await tools(ctx, r);
-  const code = await runWith(ctx, `port-forward ${r.release}`, (deps) =>
-    portForwardTask({ release: r.release, namespace: r.namespace, kubectl: t.kubectl }, deps, {
-      keepOpen: true,
-      preferredPort: r.port ?? 8080,
-    }),
+  const ref = { release: r.release, namespace: r.namespace, kubectl: t.kubectl };
+  return runWith(ctx, `port-forward ${r.release}`, (deps) =>
+    portForwardTask(ref, deps, { keepOpen: true, preferredPort: r.port ?? 8080 }),
   );
-  // Ctrl-C is how a kept-open forward ends: that is success.
-  return ctx.signal.aborted && code === 0 ? 0 : code;
 }

@@ -96,7 +96,7 @@ export function forwardLine(s: Extract<RunEvent, { type: 'forward' }>['state']):
 }
 
 function resultLines(e: Extract<RunEvent, { type: 'result' }>): string[] {
-  const mark = e.exitCode === 0 ? '✔' : '✖';
+  const mark = e.exitCode === 0 ? '✔' : e.outcome === 'interrupted' ? '■' : '✖';
   const lines = [`${mark} ${e.summary}`];
   const v = e.cause?.verdict;
   if (v) {
