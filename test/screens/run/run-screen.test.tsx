@@ -103,9 +103,9 @@ describe('RunScreen', () => {
         cause: {
           message: 'x',
           hint: 'read the logs',
-          verdict: crash.type === 'verdict' ? crash.verdict : undefined,
+          verdict,
           logs: ['Traceback (most recent call last):', 'KeyError: DATABASE_URL'],
-        } as never,
+        },
       },
     });
     const f = await waitForFrame(lastFrame, (x) => x.includes('rolled back'));
