@@ -4,7 +4,7 @@ import { InlineError } from './inline-error.js';
 import { TextInput } from './text-input/text-input.js';
 
 export interface TextFieldProps {
-  /** The default, shown greyed in the empty input; Enter on empty input takes it. */
+  /** The default, shown under the input; Enter on empty input takes it. */
   defaultValue: string;
   error: Problem | null;
   onSubmit: (value: string) => void;
@@ -19,9 +19,11 @@ export function TextField({ defaultValue, error, onSubmit, masked = false, isAct
     <Box flexDirection="column">
       <Box>
         <Text color="cyan">{'❯ '}</Text>
-        <TextInput isActive={isActive} masked={masked} placeholder={masked ? '' : defaultValue} onSubmit={onSubmit} />
+        <TextInput isActive={isActive} masked={masked} onSubmit={onSubmit} />
       </Box>
-      {defaultValue !== '' && !masked ? <Text dimColor> default: {defaultValue}</Text> : null}
+      {/* The default sits on its own line, not greyed inside the input: without colour a
+          greyed placeholder would look like text already typed. */}
+      {defaultValue !== '' && !masked ? <Text dimColor> Enter keeps the default: {defaultValue}</Text> : null}
       <InlineError problem={error} />
     </Box>
   );

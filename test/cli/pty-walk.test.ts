@@ -127,6 +127,75 @@ describe('the wizard in a real terminal', () => {
     expect(lint.code).toBe(0);
   });
 
+  test('render, prod (Marco): red banner, external services by existing Secrets, TLS, autoscale, typed namespace', async () => {
+    const { pty: t, cwd } = await start([
+      'render',
+      '-e',
+      'prod',
+      '--image',
+      'acme/flask-app:1.4.2',
+      '--values-file',
+      'prod.yaml',
+    ]);
+    const first = await t.waitFor('kube context');
+    expect(first).toContain('PRODUCTION environment');
+    await t.keys('Enter');
+    // (environment and image came from flags: not asked)
+    const steps: Array<[string, string | null]> = [
+      ['Enter keeps the default: prod-flask-app', null],
+      ['Helm tracks the installation', null],
+      ['External PostgreSQL (default)', null],
+      ['DNS name or IP of the PostgreSQL server', 'pg.prod.internal'],
+      ['TCP port PostgreSQL', null],
+      ['The database inside the server', null],
+      ['The user the app logs in as', null],
+      ['existing Secret holding the password', null],
+      ['External Redis (default)', null],
+      ['DNS name or IP of the Redis server', 'redis.prod.internal'],
+      ['TCP port Redis', null],
+      ['Use an existing Secret (default)', null],
+      ['existing Secret holding the password', null],
+      ['An Ingress gives the app', null],
+      ['The DNS name users type', 'shop.example.com'],
+      ['Which ingress controller', null],
+      ['Production always serves HTTPS', null],
+      ['ClusterIssuer that signs', null],
+      ['cert-manager stores the certificate', null],
+      ['Autoscale (default)', null],
+      ['Fewest and most pods', null],
+      ['A persistent volume for ML model files', '2'],
+      ['Prometheus scrapes the app', null],
+    ];
+    for (const [wait, typed] of steps) {
+      await t.waitFor(wait);
+      if (typed === '2') await t.keys('2');
+      else if (typed) await t.type(typed);
+      await t.keys('Enter');
+    }
+    const review = await t.waitFor('type the namespace prod-flask-app');
+    expect(review).toContain('PRODUCTION environment');
+    expect(review).not.toContain('No TLS');
+    await t.type('prod');
+    await t.keys('Enter');
+    await t.waitFor('does not match the namespace');
+    await t.type('-flask-app');
+    await t.keys('Enter');
+    expect(await t.waitFor('__EXIT=', 60_000)).toContain('__EXIT=0');
+
+    const values = readFileSync(join(cwd, 'prod.yaml'), 'utf8');
+    expect(values).toContain('host: pg.prod.internal');
+    expect(values).toContain('host: redis.prod.internal');
+    expect(values).toContain('cert-manager.io/cluster-issuer');
+    expect(values).toMatch(/minReplicas: 3\n/);
+    expect(values).toMatch(/maxReplicas: 20\n/);
+    expect(values).not.toMatch(/password:/i);
+    const lint = helm(HELM3, ['lint', CHART, '-f', join(CHART, 'values-prod.yaml'), '-f', join(cwd, 'prod.yaml')], cwd);
+    expect(lint.output).toContain('0 chart(s) failed');
+    const manifests = readTree(join(cwd, 'flask-app.prod-flask-app.manifests'));
+    expect(manifests).toContain('kind: HorizontalPodAutoscaler');
+    expect(manifests).toContain('- "shop.example.com"');
+  });
+
   test('install with no cluster: "Render only" writes values and manifests and touches nothing else', async () => {
     const { pty: t, cwd } = await start([]);
     const first = await t.waitFor('❯ Render only');

@@ -54,7 +54,7 @@ export function startPty(
       }
     },
     type: async (text) => {
-      tmux('send-keys', '-l', text);
+      tmux('send-keys', '-l', '--', text);
       await gap();
     },
     screen,

@@ -2,8 +2,6 @@ import { Text } from 'ink';
 import { useTextInput } from './use-text-input.js';
 
 export interface TextInputProps {
-  /** Shown dimmed while nothing is typed (the default the empty answer takes). */
-  placeholder?: string;
   /** Show one `*` per character instead of the text (passwords). */
   masked?: boolean;
   onSubmit: (value: string) => void;
@@ -11,16 +9,8 @@ export interface TextInputProps {
 }
 
 /** One editable line with a block cursor. */
-export function TextInput({ placeholder = '', masked = false, onSubmit, isActive = true }: TextInputProps) {
+export function TextInput({ masked = false, onSubmit, isActive = true }: TextInputProps) {
   const { value, cursor } = useTextInput(onSubmit, isActive);
-  if (value === '') {
-    return (
-      <Text>
-        <Text inverse>{placeholder[0] ?? ' '}</Text>
-        <Text dimColor>{placeholder.slice(1)}</Text>
-      </Text>
-    );
-  }
   const shown = masked ? '*'.repeat(value.length) : value;
   return (
     <Text>
