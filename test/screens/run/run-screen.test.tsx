@@ -121,7 +121,7 @@ describe('RunScreen', () => {
     const { stdin } = render(<RunScreen store={store} onInterrupt={onInterrupt} />);
     await tick();
     stdin.write('\u0003');
-    await tick();
+    for (let i = 0; i < 100 && onInterrupt.mock.calls.length === 0; i++) await tick(10);
     expect(onInterrupt).toHaveBeenCalledOnce();
   });
 
@@ -150,8 +150,9 @@ describe('RunScreen', () => {
     await waitForFrame(lastFrame, (f) => f.includes('Type the namespace'));
     for (const ch of 'prod-flask-app') {
       stdin.write(ch);
-      await tick(5);
+      await tick();
     }
+    await waitForFrame(lastFrame, (f) => f.includes('prod-flask-app') && f.split('prod-flask-app').length > 2);
     stdin.write('\r');
     expect(await answer).toBe(true);
   });
