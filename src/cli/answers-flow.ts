@@ -47,7 +47,11 @@ function throwProblems(r: Extract<ReturnType<typeof strictResolve>, { ok: false 
 
 export async function obtainAnswers(ctx: CliContext, purpose: 'install' | 'render'): Promise<AnswersOutcome> {
   const yes = ctx.options.yes === true;
-  const input = await gatherInput(ctx.options, ctx.cwd, yes ? 'dev' : undefined);
+  const input = await gatherInput(ctx.options, ctx.cwd, {
+    fallbackEnv: yes ? 'dev' : undefined,
+    discover: ctx.mode !== 'headless',
+  });
+  for (const w of input.warnings) ctx.out.warn(w.message, w.hint);
   const layers = layersOf(input);
   const none: TypedSecrets = {};
 

@@ -1,5 +1,6 @@
 // Command line + --answers file + existing override file → answer layers, and the
 // paths everything is written to. All problems are collected, none thrown one by one.
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Environment } from '../domain/answers.js';
 import { ENVIRONMENTS } from '../domain/answers.js';
@@ -117,23 +118,66 @@ export interface GatheredInput {
   given: AnswerLayer[];
   existing?: ExistingOverride;
   valuesFile?: { path: string; shown: string };
+  /** Things to tell the user before going on (e.g. a file not reused). */
+  warnings: UserProblem[];
 }
 
-export async function gatherInput(
-  o: CliOptions,
-  cwd: string,
-  fallbackEnv: Environment | undefined,
-): Promise<GatheredInput> {
+export interface GatherOptions {
+  /** Environment assumed for locating the file when none is given (`--yes` → dev). */
+  fallbackEnv?: Environment | undefined;
+  /** With nothing to locate the file by, reuse the newest override file in the folder (wizard runs). */
+  discover?: boolean;
+}
+
+export async function gatherInput(o: CliOptions, cwd: string, opts: GatherOptions = {}): Promise<GatheredInput> {
   const given = [flagLayer(o)];
   if (o.answers) given.push(await answersFileLayer(resolve(cwd, o.answers)));
-  const valuesFile = locateValuesFile(o, given, cwd, fallbackEnv);
-  const existing = valuesFile ? await loadOverride(valuesFile.path) : undefined;
-  if (existing && valuesFile) existing.answers = { ...existing.answers };
+  const valuesFile =
+    locateValuesFile(o, given, cwd, opts.fallbackEnv) ?? (opts.discover ? await discoverValuesFile(cwd) : undefined);
+  const warnings: UserProblem[] = [];
+  let existing = valuesFile ? await loadOverride(valuesFile.path) : undefined;
+  const givenEnv = pickString(given, 'environment');
+  const fileEnv = existing?.answers.environment;
+  if (existing && valuesFile && givenEnv !== undefined && fileEnv !== undefined && givenEnv !== fileEnv) {
+    // Answers made for another environment (an in-cluster database for dev…) must not
+    // leak into this one.
+    warnings.push({
+      message: `${valuesFile.shown} was written for environment ${String(fileEnv)}; its answers are not reused for ${givenEnv}`,
+      hint: `it will be rewritten for ${givenEnv} (the previous file is kept as ${valuesFile.shown}.bak); pass another --values-file to keep both`,
+    });
+    existing = { ...existing, answers: {} };
+  }
   return {
     given,
     ...(existing ? { existing } : {}),
     ...(valuesFile ? { valuesFile } : {}),
+    warnings,
   };
+}
+
+const OVERRIDE_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.values\.yaml$/;
+
+/** The most recently written `<release>.<namespace>.values.yaml` of ours in `cwd`. */
+export async function discoverValuesFile(cwd: string): Promise<{ path: string; shown: string } | undefined> {
+  let best: { path: string; shown: string; mtime: number } | undefined;
+  let names: string[];
+  try {
+    names = await readdir(cwd);
+  } catch {
+    return undefined;
+  }
+  for (const name of names.filter((n) => OVERRIDE_NAME.test(n))) {
+    const path = join(cwd, name);
+    try {
+      const text = await readFile(path, 'utf8');
+      if (!text.startsWith('# flask-helm-wizard values override:')) continue;
+      const mtime = (await stat(path)).mtimeMs;
+      if (!best || mtime > best.mtime) best = { path, shown: `./${name}`, mtime };
+    } catch {
+      // unreadable: not something we can reuse
+    }
+  }
+  return best ? { path: best.path, shown: best.shown } : undefined;
 }
 
 /** The layers in precedence order: flags, answers file, the existing override file. */

@@ -66,6 +66,18 @@ export function buildOverrideDocument(h: HeaderInfo, existing?: Document): Docum
   return doc;
 }
 
+const HEADER_FACTS = /flask-helm-wizard values override: release (\S+), namespace (\S+), environment (\S+)\./;
+
+/** Release, namespace and environment as the header of a file we wrote records them. */
+export function headerFacts(doc: Document): { release: string; namespace: string; environment: string } | undefined {
+  // The parser may hang the top comment on the document, the root map or its first key.
+  const root = isMap(doc.contents) ? doc.contents : undefined;
+  const first = root?.items[0];
+  const key = first ? keyNode(first) : undefined;
+  const m = HEADER_FACTS.exec([doc.commentBefore, root?.commentBefore, key?.commentBefore].join('\n'));
+  return m ? { release: m[1] as string, namespace: m[2] as string, environment: m[3] as string } : undefined;
+}
+
 const HEADER_PREFIXES = [
   ' flask-helm-wizard values override:',
   " Helm layers it on top of the chart's environment file",

@@ -6,7 +6,7 @@ import { UserError } from '../domain/errors.js';
 import { answersFromValues } from '../domain/from-values.js';
 import type { FlatAnswers } from '../domain/keys.js';
 import { valuesFor } from '../domain/to-values.js';
-import { buildOverrideDocument, type HeaderInfo, overrideText } from './document.js';
+import { buildOverrideDocument, type HeaderInfo, headerFacts, overrideText } from './document.js';
 import { readYamlFile, writeFileAtomic } from './io.js';
 import { checkAgainstChartSchema } from './schema.js';
 
@@ -23,7 +23,13 @@ export async function loadOverride(path: string): Promise<ExistingOverride | und
   const r = await readYamlFile(path);
   if (r.kind === 'missing') return undefined;
   if (r.kind === 'invalid') throw new UserError({ message: r.message, hint: r.hint }, 2);
-  return { path, text: r.text, doc: r.doc, answers: answersFromValues(r.values) };
+  // The header names release and namespace (they are not chart values); the keys win
+  // for the environment because a user may have edited flask.env by hand.
+  const facts = headerFacts(r.doc);
+  const fromHeader: FlatAnswers = facts
+    ? { release: facts.release, namespace: facts.namespace, environment: facts.environment }
+    : {};
+  return { path, text: r.text, doc: r.doc, answers: { ...fromHeader, ...answersFromValues(r.values) } };
 }
 
 export interface OverrideTarget {

@@ -242,3 +242,31 @@ describe('--help and --version', () => {
     }
   });
 });
+
+describe('a values file written for another environment', () => {
+  it('is not reused, and the user is told', async () => {
+    const cwd = await tempDir();
+    expect((await runCli(['render', '-e', 'dev', '--yes', '--values-file', 'v.yaml'], { cwd })).code).toBe(0);
+    const r = await runCli(
+      [
+        'render',
+        '-e',
+        'staging',
+        '--image',
+        'acme/app:1',
+        '--host',
+        's.example.com',
+        '--yes',
+        '--values-file',
+        'v.yaml',
+      ],
+      { cwd },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/v\.yaml was written for environment dev; its answers are not reused for staging/);
+    const text = await readFile(join(cwd, 'v.yaml'), 'utf8');
+    // staging's own namespace, not the dev one remembered in the old header
+    expect(text).toMatch(/namespace staging-flask-app, environment staging/);
+    expect(await readFile(join(cwd, 'v.yaml.bak'), 'utf8')).toMatch(/environment dev/);
+  });
+});

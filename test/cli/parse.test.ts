@@ -126,3 +126,21 @@ describe('answers file and missing answers', () => {
     expect(missingProblem(['database'], false).hint).toMatch(/add --yes to take the defaults/);
   });
 });
+
+describe('finding the values file to remember', () => {
+  it('the wizard reuses the newest override file of ours in the folder', async () => {
+    const { discoverValuesFile } = await import('../../src/cli/inputs.js');
+    const { utimes } = await import('node:fs/promises');
+    const dir = await mkdtemp(join(tmpdir(), 'fhw-d-'));
+    const ours = '# flask-helm-wizard values override: release a, namespace b, environment dev.\nreplicaCount: 1\n';
+    await writeFile(join(dir, 'old.dev-flask-app.values.yaml'), ours);
+    await writeFile(join(dir, 'new.dev-flask-app.values.yaml'), ours);
+    await writeFile(join(dir, 'someone.elses.values.yaml'), 'replicaCount: 9\n');
+    await utimes(join(dir, 'old.dev-flask-app.values.yaml'), new Date(1000), new Date(1000));
+    expect(await discoverValuesFile(dir)).toEqual({
+      path: join(dir, 'new.dev-flask-app.values.yaml'),
+      shown: './new.dev-flask-app.values.yaml',
+    });
+    expect(await discoverValuesFile(join(dir, 'missing'))).toBeUndefined();
+  });
+});

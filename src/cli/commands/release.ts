@@ -23,7 +23,7 @@ export async function releaseCommand(ctx: CliContext, pipeline: Pipeline): Promi
   const command = ctx.command as ReleaseRequest['command'];
   const o = ctx.options;
   checkTimeout(o.timeout);
-  const input = await gatherInput(o, ctx.cwd, o.yes ? 'dev' : undefined);
+  const input = await gatherInput(o, ctx.cwd, { fallbackEnv: o.yes ? 'dev' : undefined });
   const layers = layersOf(input);
   const problems: UserProblem[] = [];
   const envRaw = pick(layers, 'environment');

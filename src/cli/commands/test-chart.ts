@@ -11,7 +11,7 @@ import { requireHelm } from './shared.js';
 
 export async function testChartCommand(ctx: CliContext): Promise<ExitCode> {
   const o = ctx.options;
-  const input = await gatherInput(o, ctx.cwd, o.yes ? 'dev' : undefined);
+  const input = await gatherInput(o, ctx.cwd, { fallbackEnv: o.yes ? 'dev' : undefined });
   if (!input.valuesFile || !input.existing) {
     const where = input.valuesFile ? input.valuesFile.shown : 'the values file';
     throw new UserError(

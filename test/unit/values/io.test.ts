@@ -112,3 +112,37 @@ describe('writeOverride', () => {
     expect(await readFile(path, 'utf8')).toBe('replicaCount: 1\nimage:\n  pullPolicy: Sometimes\n');
   });
 });
+
+describe('remembering release and namespace', () => {
+  it('reads them (and the environment) back from the header of a file we wrote', async () => {
+    const path = join(dir, 'custom-name.yaml');
+    const answers: Answers = {
+      environment: 'staging',
+      namespace: 'team-a',
+      release: 'shop',
+      image: { repository: 'acme/shop', tag: '3' },
+      database: { mode: 'subchart' },
+      redis: { mode: 'none' },
+      ingress: {
+        enabled: true,
+        host: 'shop.example.com',
+        className: 'nginx',
+        tls: { mode: 'secret', secretName: 'shop-tls' },
+      },
+      scaling: { mode: 'fixed', replicas: 2 },
+      storage: { enabled: false },
+      monitoring: false,
+    };
+    await writeOverride(answers, { path, shownPath: path, shownChart: 'flask-app', chartDir: CHART });
+    const loaded = await loadOverride(path);
+    expect(loaded?.answers).toMatchObject({
+      release: 'shop',
+      namespace: 'team-a',
+      environment: 'staging',
+      image: 'acme/shop:3',
+      redis: 'none',
+      tls: 'secret',
+      'tls-secret': 'shop-tls',
+    });
+  });
+});
