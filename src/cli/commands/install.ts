@@ -1,5 +1,5 @@
 // `install` (default) and `upgrade`: answers → values written → the install pipeline.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Answers } from '../../domain/answers.js';
@@ -29,9 +29,11 @@ export async function installCommand(ctx: CliContext, pipeline: Pipeline): Promi
   const target = await valuesTargetFor(ctx, answers, outcome.input);
   const overrideBefore = target.existing?.text ?? null;
   let valuesFile = target.path;
+  let scratch: string | undefined;
   if (ctx.options.dryRun) {
     // A dry run leaves the user's file alone: helm reads a private copy.
     const dir = await mkdtemp(join(tmpdir(), 'flask-helm-wizard-'));
+    scratch = dir;
     valuesFile = join(dir, 'values.yaml');
     await writeFileAtomic(valuesFile, overrideTextFor(answers, target, target.existing), { mode: 0o600 });
     ctx.out.info(`(dry run: values written to ${valuesFile}; ${target.shownPath} left as it is)`);
@@ -65,7 +67,11 @@ export async function installCommand(ctx: CliContext, pipeline: Pipeline): Promi
     ...kubeOptions(ctx),
   };
   // ── hand-over to the install pipeline (src/tasks, wired in src/cli.tsx) ──
-  return entry(request, ctx);
+  try {
+    return await entry(request, ctx);
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 async function stdinSecrets(ctx: CliContext, a: Answers): Promise<TypedSecrets> {
