@@ -14,7 +14,7 @@ afterEach(() => {
   pty = null;
 });
 
-async function start(args: string[]): Promise<{ pty: PtySession; cwd: string }> {
+async function start(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ pty: PtySession; cwd: string }> {
   const cwd = await tempDir();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -22,9 +22,11 @@ async function start(args: string[]): Promise<{ pty: PtySession; cwd: string }> 
     KUBECONFIG: join(cwd, 'no-kubeconfig'),
     FHW_HELM: HELM3,
     TERM: 'xterm-256color',
+    ...extraEnv,
   };
   delete env.CI;
-  delete env.NO_COLOR;
+  if (!('NO_COLOR' in extraEnv)) delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
   for (const k of Object.keys(env)) if (k.startsWith('CI_') || k === 'CONTINUOUS_INTEGRATION') delete env[k];
   pty = startPty([process.execPath, BIN, ...args], { cwd, env });
   return { pty, cwd };
@@ -238,5 +240,20 @@ describe('the wizard in a real terminal', () => {
     expect(s).toContain('__EXIT=130');
     expect(s).toContain('Cancelled — nothing was written.');
     expect(readdirSync(cwd).filter((f) => f !== 'no-kubeconfig')).toEqual([]);
+  });
+
+  test('colour in a terminal, none with NO_COLOR', async () => {
+    // SGR colour parameters: 30-37/90-97 foreground, 40-47/100-107 background, 38;/48; extended.
+    const colour = new RegExp(
+      `${String.fromCharCode(27)}\\[(?:[0-9;]*;)?(?:3[0-8]|9[0-7]|4[0-8]|10[0-7])(?:;[0-9;]*)?m`,
+    );
+    const coloured = await start(['render', '-e', 'prod']);
+    await coloured.pty.waitFor('PRODUCTION environment');
+    expect(coloured.pty.styledScreen()).toMatch(colour);
+    coloured.pty.kill();
+
+    const { pty: t } = await start(['render', '-e', 'prod'], { NO_COLOR: '1' });
+    await t.waitFor('PRODUCTION environment');
+    expect(t.styledScreen()).not.toMatch(colour);
   });
 });

@@ -12,6 +12,8 @@ export interface PtySession {
   type: (text: string) => Promise<void>;
   /** The visible screen as plain text. */
   screen: () => string;
+  /** The visible screen with its colour and style escape sequences. */
+  styledScreen: () => string;
   /** Polls the screen until it contains `text`; fails with the screen. */
   waitFor: (text: string, timeoutMs?: number) => Promise<string>;
   kill: () => void;
@@ -58,6 +60,7 @@ export function startPty(
       await gap();
     },
     screen,
+    styledScreen: () => tmux('capture-pane', '-p', '-e'),
     waitFor: async (text, timeoutMs = 15_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
