@@ -20,13 +20,15 @@ export function reviewLines(values: string, diff: string | null): ReviewLine[] {
   }
   lines.push({ text: 'Changes against the installed release:', tone: 'heading' });
   for (const text of diff.replace(/\n$/, '').split('\n')) {
-    const tone: LineTone = text.startsWith('@@')
-      ? 'hunk'
-      : text.startsWith('+') && !text.startsWith('+++')
-        ? 'added'
-        : text.startsWith('-') && !text.startsWith('---')
-          ? 'removed'
-          : 'plain';
+    // Unified-diff hunks (`@@`) and per-object headers (`── Deployment/x (changed)`).
+    const tone: LineTone =
+      text.startsWith('@@') || text.startsWith('── ')
+        ? 'hunk'
+        : text.startsWith('+') && !text.startsWith('+++')
+          ? 'added'
+          : text.startsWith('-') && !text.startsWith('---')
+            ? 'removed'
+            : 'plain';
     lines.push({ text, tone });
   }
   return lines;

@@ -22,3 +22,12 @@ test('the window fits the terminal and the offset stays inside the text', () => 
   expect(clampOffset(-3, 80, 24)).toBe(0);
   expect(clampOffset(10, 20, 24)).toBe(0);
 });
+
+test('per-object headers of a manifest diff read as headings of their hunk', () => {
+  const diff = '── apps/v1/Deployment/web (changed)\n   replicas: 2\n- image: a:1\n+ image: a:2';
+  expect(
+    reviewLines('a: 1', diff)
+      .slice(3)
+      .map((l) => l.tone),
+  ).toEqual(['hunk', 'plain', 'removed', 'added']);
+});
