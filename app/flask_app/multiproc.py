@@ -8,10 +8,14 @@ fork. The chart gives the container a writable /tmp and nothing else.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 ENV = "PROMETHEUS_MULTIPROC_DIR"
+# Names the directory prepare() created itself, so uwsgi.ini's exit hook removes
+# exactly that one and never a directory somebody configured.
+OWNED_ENV = "FLASK_APP_OWNED_METRICS_DIR"
 
 
 def prepare(environ: dict[str, str] | os._Environ[str] = os.environ) -> Path:
@@ -25,7 +29,15 @@ def prepare(environ: dict[str, str] | os._Environ[str] = os.environ) -> Path:
         for stale in path.glob("*.db"):
             stale.unlink(missing_ok=True)
     else:
-        # One directory per server, so several servers on one machine do not mix.
-        path = Path(tempfile.mkdtemp(prefix="flask-app-metrics-", dir="/tmp"))
+        # One directory per server, so several servers on one machine do not mix;
+        # under $TMPDIR if set, else /tmp (the pod's writable emptyDir).
+        path = Path(tempfile.mkdtemp(prefix="flask-app-metrics-"))
         environ[ENV] = str(path)
+        environ[OWNED_ENV] = str(path)
     return path
+
+
+def discard_owned(environ: dict[str, str] | os._Environ[str] = os.environ) -> None:
+    owned = environ.pop(OWNED_ENV, None)
+    if owned:
+        shutil.rmtree(owned, ignore_errors=True)

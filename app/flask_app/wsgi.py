@@ -22,6 +22,8 @@ def _refuse(problems: list[str]) -> None:
     # The logger may not be configured yet (ConfigError), so write JSON-ish by hand too.
     logging.getLogger("flask_app").critical("refusing to start", extra={"problems": problems})
     print(f"flask-app refuses to start: {'; '.join(problems)}", file=sys.stderr, flush=True)
+    # The exit hook in uwsgi.ini does not run when the app never loads.
+    multiproc.discard_owned()
     # uWSGI's need-app turns a failed import into a non-zero exit, which is what the
     # chart's crash-loop detection and the wizard's failure classifier look for.
     raise SystemExit(1)

@@ -55,11 +55,13 @@ def test_counts_add_up_across_uwsgi_worker_processes(trained_model: Path, tmp_pa
         assert _sample(text, "flask_app_predictions_total", cached="false") == 1
 
 
-def test_uwsgi_without_a_configured_dir_makes_its_own_under_tmp(trained_model: Path) -> None:
-    before = set(Path("/tmp").glob("flask-app-metrics-*"))
-    with Uwsgi({"MODEL_PATH": str(trained_model)}) as server:
+def test_uwsgi_without_a_configured_dir_makes_its_own_in_tmp(trained_model: Path, tmp_path: Path) -> None:
+    # TMPDIR only keeps this server's directory apart from other servers on the machine.
+    with Uwsgi({"MODEL_PATH": str(trained_model), "TMPDIR": str(tmp_path)}) as server:
         server.get("/")
         text = server.get("/metrics").body.decode()
         assert _sample(text, "flask_app_http_requests_total", endpoint="/", status="200") == 1
-        made = set(Path("/tmp").glob("flask-app-metrics-*")) - before
-        assert len(made) == 1 and any(made.pop().glob("counter_*.db"))
+        made = set(tmp_path.glob("flask-app-metrics-*"))
+        assert len(made) == 1 and any(next(iter(made)).glob("counter_*.db"))
+    # The master removes its own directory on exit, so restarts do not fill /tmp.
+    assert not next(iter(made)).exists()
