@@ -46,7 +46,7 @@ export const BASIC_QUESTIONS: Partial<Record<QuestionStep, QuestionDef>> = {
         step,
         'Namespace',
         'The Kubernetes namespace the app is installed into (created if missing).',
-        d.namespace ?? c.remembered.namespace ?? defaultNamespace(envOf(d)),
+        defaultOf('namespace', d, c) ?? defaultNamespace(envOf(d)),
       ),
     parse: (input) => checked(checkNamespace(input), { namespace: input }),
   },

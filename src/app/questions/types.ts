@@ -37,9 +37,18 @@ export interface QuestionDef {
 export const envOf = (d: Draft): Environment => d.environment ?? 'dev';
 export const releaseOf = (d: Draft) => d.release ?? DEFAULT_RELEASE;
 
-/** Default for a field: this run's answer, then the remembered one, then the environment's preset. */
+/**
+ * Default for a field: this run's answer, then the remembered one, then the environment's
+ * preset. Remembered answers count only for the environment they were given for: picking
+ * prod where the file said dev starts from the prod preset, not from dev's choices.
+ */
 export function defaultOf<K extends keyof Draft>(k: K, d: Draft, c: AskContext): Draft[K] {
-  return d[k] ?? c.remembered[k] ?? presetDraft(envOf(d), releaseOf(d))[k];
+  const remembered = k === 'environment' || rememberedApplies(d, c) ? c.remembered[k] : undefined;
+  return d[k] ?? remembered ?? presetDraft(envOf(d), releaseOf(d))[k];
+}
+
+function rememberedApplies(d: Draft, c: AskContext): boolean {
+  return c.remembered.environment === undefined || c.remembered.environment === envOf(d);
 }
 
 export function text(

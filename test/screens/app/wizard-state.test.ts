@@ -182,3 +182,23 @@ describe('wizard reducer', () => {
     expect(done.outcome?.kind === 'completed' && done.outcome.passwords).toEqual({});
   });
 });
+
+describe('remembered answers (the existing values file)', () => {
+  test('are asked again, with the remembered answer as the default', () => {
+    const init = {
+      canTypeSecrets: true,
+      remembered: { environment: 'staging', namespace: 'shop-stg', scaling: { mode: 'fixed', replicas: 4 } },
+    } as const;
+    const s = driveTo('namespace', {}, init);
+    expect(s.draft.environment).toBe('staging');
+    expect(questionFor('namespace', s.draft, askContext(s))).toMatchObject({ defaultValue: 'shop-stg' });
+    const r = driveTo('replicas', {}, init);
+    expect(questionFor('replicas', r.draft, askContext(r))).toMatchObject({ defaultValue: '4' });
+  });
+
+  test('count only for their environment: switching to prod starts from the prod preset', () => {
+    const init = { canTypeSecrets: true, remembered: { environment: 'staging', namespace: 'shop-stg' } } as const;
+    const s = driveTo('namespace', { environment: 'prod' }, init);
+    expect(questionFor('namespace', s.draft, askContext(s))).toMatchObject({ defaultValue: 'prod-flask-app' });
+  });
+});
