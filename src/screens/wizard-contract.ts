@@ -110,14 +110,15 @@ export type WizardResult =
   | { kind: 'completed'; answers: Answers; secrets: TypedSecrets }
   /** No cluster answered and the user chose "render only": write values + manifests, touch no cluster. */
   | { kind: 'render-only'; answers: Answers }
-  /** Ctrl-C, Esc on the first question, "Quit", or the signal aborted. Nothing must be written. */
+  /** Ctrl-C, "Quit" (preflight or Review), or `ctx.signal` aborted. Nothing must be written: exit 130. */
   | { kind: 'cancelled' };
 
 /**
  * Initial answers: every top-level group present here (from flags or an --answers file)
  * is taken as decided and its questions are skipped. Give a group only when it is
  * complete (e.g. `database` with mode `external` needs host, port, name, user, secret);
- * otherwise leave it out and put what you have in `ctx.remembered`, and it is asked.
+ * single answers of an incomplete group go in `ctx.knownKeys` (those questions are
+ * skipped, the rest of the group is asked).
  */
 export type KnownAnswers = Partial<Answers>;
 
