@@ -95,13 +95,16 @@ class Postgres:
         )  # fmt: skip
 
     def create_role(self, user: str, password: str, database: str) -> None:
-        """A login role with a password, owning its database (what the chart's subchart makes)."""
+        """A login role with a password, owning an empty database (what the chart's subchart
+        makes). Repeated calls reset the password and start the database over."""
         quoted = password.replace("'", "''")
-        self.psql(f"CREATE ROLE \"{user}\" LOGIN PASSWORD '{quoted}';\nCREATE DATABASE \"{database}\" OWNER \"{user}\";\n")
-
-    def reset_database(self, database: str) -> None:
-        owner = self.psql(f"SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '{database}';").strip()
-        self.psql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE);\nCREATE DATABASE "{database}" OWNER "{owner}";\n')
+        exists = self.psql(f"SELECT 1 FROM pg_roles WHERE rolname = '{user}';").strip() == "1"
+        verb = "ALTER" if exists else "CREATE"
+        self.psql(
+            f"{verb} ROLE \"{user}\" LOGIN PASSWORD '{quoted}';\n"
+            f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE);\n'
+            f'CREATE DATABASE "{database}" OWNER "{user}";\n'
+        )
 
 
 def start_postgres() -> Postgres:
