@@ -8,6 +8,7 @@ onto the checkout.
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,3 +72,55 @@ def parse(path: Path) -> ImageConfig:
         elif keyword == "EXPOSE":
             image.exposed = rest.split()
     return image
+
+
+@dataclass
+class Instruction:
+    stage: int
+    keyword: str
+    rest: str
+
+
+def instructions(path: Path) -> list[Instruction]:
+    out: list[Instruction] = []
+    stage = -1
+    for line in _logical_lines(path.read_text()):
+        keyword, _, rest = line.partition(" ")
+        if keyword.upper() == "FROM":
+            stage += 1
+        out.append(Instruction(stage, keyword.upper(), rest.strip()))
+    return out
+
+
+def _pattern_regex(pattern: str) -> re.Pattern[str]:
+    out = ""
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out, i = out + "(?:.*/)?", i + 3
+        elif pattern.startswith("**", i):
+            out, i = out + ".*", i + 2
+        elif pattern[i] == "*":
+            out, i = out + "[^/]*", i + 1
+        elif pattern[i] == "?":
+            out, i = out + "[^/]", i + 1
+        else:
+            out, i = out + re.escape(pattern[i]), i + 1
+    return re.compile(out + r"\Z")
+
+
+def ignored(pattern_file: Path, relative: str) -> bool:
+    """Whether .dockerignore keeps a path out of the build context: a pattern that
+    matches a directory excludes what is inside; the last matching line wins; ! re-includes."""
+    parts = relative.strip("/").split("/")
+    prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    verdict = False
+    for raw in pattern_file.read_text().splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        negate = line.startswith("!")
+        regex = _pattern_regex(line.lstrip("!").strip().strip("/"))
+        if any(regex.match(prefix) for prefix in prefixes):
+            verdict = not negate
+    return verdict

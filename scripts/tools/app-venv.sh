@@ -29,9 +29,11 @@ fi
 
 MODEL=$APP/model/model.joblib
 STAMP=$APP/model/.trained-by
-if [ ! -f "$MODEL" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$hash" ]; then
+# The pickle depends on the scikit-learn pin, not on the Python version.
+model_key=$(sha256sum < "$APP/requirements.lock" | cut -c1-16)
+if [ ! -f "$MODEL" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$model_key" ]; then
   echo "app-venv: training the default model into $MODEL" >&2
   "$VENV/bin/python" "$APP/model/train.py" --output "$MODEL" >&2
-  echo "$hash" > "$STAMP"
+  echo "$model_key" > "$STAMP"
 fi
 echo "$VENV"
