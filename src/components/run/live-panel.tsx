@@ -7,13 +7,16 @@ import { forwardLine } from '../../tasks/render-events/plain.js';
 import { SYMBOL } from '../theme.js';
 
 export function LivePanel({ state }: { state: RunState }) {
-  const { running, workloads, problems, events, verdict, forward } = state;
+  const { workloads, problems, events, verdict, forward } = state;
+  const running = state.running;
+  // Pods and events matter while helm applies and waits; afterwards they are noise.
+  const rolling = running !== undefined && ['apply', 'hooks', 'rollout'].includes(running.step);
   return (
     <Box flexDirection="column">
       {running ? (
         <Spinner label={`${running.title}…${state.lastLog ? `  ${state.lastLog.slice(0, 80)}` : ''}`} />
       ) : null}
-      {running && workloads.length > 0 ? (
+      {rolling && workloads.length > 0 ? (
         <Text>
           {'  pods ready: '}
           {workloads.map((w, i) => (
@@ -24,14 +27,14 @@ export function LivePanel({ state }: { state: RunState }) {
           ))}
         </Text>
       ) : null}
-      {running
+      {rolling
         ? problems.slice(0, 3).map((p) => (
             <Text key={`${p.pod}/${p.container ?? ''}`} color="yellow">
               {`  ${SYMBOL.warn} ${p.pod}: ${p.reason}${p.restarts ? ` (${p.restarts} restarts)` : ''}`}
             </Text>
           ))
         : null}
-      {running
+      {rolling
         ? events.slice(0, 3).map((e) => (
             <Text key={`${e.object}/${e.reason}/${e.message}`} dimColor>
               {`  ${e.type === 'Warning' ? SYMBOL.warn : '·'} ${e.object} ${e.reason}: ${e.message}`.slice(0, 160)}

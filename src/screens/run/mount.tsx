@@ -17,7 +17,9 @@ export function inkSink(ctx: CliContext, title: string, onInterrupt: () => void)
     exitOnCtrlC: false,
     patchConsole: false,
     maxFps: 10,
-    incrementalRendering: true,
+    // Incremental rendering left stale spinner lines behind in tmux; <Static> plus a
+    // short live area already keeps redraws small.
+    incrementalRendering: false,
   });
   let closed = false;
   const sink = ((e: RunEvent) => store.dispatch({ type: 'event', event: e })) as EventSink;

@@ -106,8 +106,12 @@ async function diffAndConfirm(
     emit({ type: 'result', outcome: 'failed', exitCode: EXIT.failure, summary: d.message, cause });
     return false;
   }
-  emit({ type: 'diff', lines: d.diff.lines, added: d.diff.added, removed: d.diff.removed });
-  emit({ type: 'step-done', step: 'diff', detail: `${d.diff.added} added, ${d.diff.removed} removed line(s)` });
+  if (d.diff.lines.length > 0)
+    emit({ type: 'diff', lines: d.diff.lines, added: d.diff.added, removed: d.diff.removed });
+  const detail = d.diff.lines.length
+    ? `${d.diff.added} added, ${d.diff.removed} removed line(s)`
+    : 'no changes to the manifests';
+  emit({ type: 'step-done', step: 'diff', detail });
   if (request.yes || request.dryRun) return true;
   if (ctx.mode === 'headless') {
     throw new UserError(
