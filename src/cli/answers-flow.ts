@@ -102,7 +102,6 @@ async function runWizard(
   const remembered = input.existing
     ? strictResolve([{ source: 'values-file', values: input.existing.answers }], false)
     : undefined;
-  ctx.stdout.write(`flask-helm-wizard ${ctx.version} · looking for helm, kubectl and the cluster…\n`);
   const facts = ctx.preflight ?? gatherFacts(ctx.runner, ctx.options, ctx.env, ctx.signal);
   // Load the screens while helm/kubectl answer: the first frame waits for the slower one only.
   const screens = ctx.mode === 'plain' ? import('../screens/plain.js') : import('../screens/wizard.js');

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ExitCode, UserError } from '../domain/errors.js';
 import { packageRoot } from '../kube/binaries.js';
+import type { Runner } from '../kube/runner.js';
 import type { CliContext, CliIO, Pipeline } from './context.js';
 import { chooseMode } from './mode.js';
 import { createOutput, type Output } from './output.js';
@@ -49,6 +50,7 @@ export async function main(argv: readonly string[], pipeline: Pipeline, io: CliI
     // The wizard's first screen needs helm/kubectl/cluster facts: start those children
     // now, before execa and the screens are compiled, so they run in parallel.
     const wizardMayRun = mode !== 'headless' && ['install', 'upgrade', 'render'].includes(parsed.command);
+    if (wizardMayRun) io.stdout.write(`flask-helm-wizard ${version} · looking for helm, kubectl and the cluster…\n`);
     const preflight = wizardMayRun
       ? import('./facts.js').then(async ({ gatherFacts }) => {
           const { probeRunner } = await import('./probe-runner.js');
@@ -56,8 +58,9 @@ export async function main(argv: readonly string[], pipeline: Pipeline, io: CliI
         })
       : undefined;
     preflight?.catch(() => undefined);
-    const { execaRunner, verboseRunner } = await import('../kube/runner.js');
-    const runner = o.verbose ? verboseRunner(execaRunner, (l) => io.stderr.write(`${l}\n`)) : execaRunner;
+    const print = (l: string) => io.stderr.write(`${l}\n`);
+    // Where a wizard may come first, execa loads on first use, after the first frame.
+    const runner = wizardMayRun ? lazyRunner(o.verbose === true, print) : await loadRunner(o.verbose === true, print);
     const ctx: CliContext = {
       ...io,
       command: parsed.command,
@@ -82,6 +85,31 @@ export async function main(argv: readonly string[], pipeline: Pipeline, io: CliI
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+async function loadRunner(verbose: boolean, print: (l: string) => void): Promise<Runner> {
+  const { execaRunner, verboseRunner } = await import('../kube/runner.js');
+  return verbose ? verboseRunner(execaRunner, print) : execaRunner;
+}
+
+/** A Runner that loads execa on its first `run`; `spawn` (never first in a flow) needs it loaded. */
+function lazyRunner(verbose: boolean, print: (l: string) => void): Runner {
+  let loaded: Runner | undefined;
+  let loading: Promise<Runner> | undefined;
+  const load = () => {
+    loading ??= loadRunner(verbose, print).then((r) => {
+      loaded = r;
+      return r;
+    });
+    return loading;
+  };
+  return {
+    run: async (cmd, args, options) => (await load()).run(cmd, args, options),
+    spawn: (cmd, args, options) => {
+      if (!loaded) throw new Error('process runner used before it was loaded (run a command first)');
+      return loaded.spawn(cmd, args, options);
+    },
+  };
 }
 
 async function run(ctx: CliContext, pipeline: Pipeline): Promise<ExitCode> {

@@ -3,7 +3,6 @@
 // answer is reported by the wizard with the key it concerns, not later by helm.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import type { Environment } from '../domain/answers.js';
 
@@ -68,6 +67,10 @@ export async function checkAgainstChartSchema(
   const base = await readYaml(join(chartDir, 'values.yaml'));
   const envValues = await readYaml(join(chartDir, `values-${env}.yaml`));
   const merged = dropNulls(coalesce(coalesce(base, envValues), override));
+  // ajv is only needed here: loading it lazily keeps it off the wizard's start-up path.
+  const mod = await import('ajv');
+  // CommonJS interop differs between Node (named export) and the bundle (default only).
+  const Ajv = mod.Ajv ?? (mod.default as unknown as { Ajv?: typeof mod.Ajv }).Ajv ?? mod.default;
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(schema as object);
   if (validate(merged)) return [];
