@@ -5,6 +5,7 @@ import { input, password, select } from '@inquirer/prompts';
 import { bannerReason, contextLooksLikeProduction } from '../app/production.js';
 import { parseAnswer, type Question, questionFor } from '../app/questions.js';
 import { GROUP_TITLES, groupOf } from '../app/steps.js';
+import { answersSummary } from '../app/summary.js';
 import {
   askContext,
   confirmationWord,
@@ -149,6 +150,8 @@ async function review(s: WizardState, ctx: WizardContext, io: Io): Promise<Wizar
     const values = await ctx.reviewText(answers);
     const diff = ctx.reviewDiff ? await ctx.reviewDiff(answers) : null;
     const where = ctx.valuesPath ? ` (${ctx.valuesPath(answers)})` : '';
+    for (const [label, value] of answersSummary(answers)) io.write(`${`${label}:`.padEnd(14)}${value}`);
+    io.write('');
     io.write(`The values file${where}, exactly as it will be written (it holds no secrets):`);
     io.write('---');
     for (const l of reviewLines(values, diff)) io.write(l.text);

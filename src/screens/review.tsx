@@ -17,6 +17,8 @@ export type ReviewBody =
 
 export interface ReviewScreenProps {
   body: ReviewBody;
+  /** The answers in a few lines (answersSummary), above the file. */
+  summary?: ReadonlyArray<readonly [string, string]> | undefined;
   /** Where the values file goes. */
   valuesPath?: string | undefined;
   /** What ends the wizard: installing, or writing files only. */
@@ -38,13 +40,19 @@ const TONE: Record<LineTone, { color?: string; dimColor?: boolean; bold?: boolea
 
 // Rows taken by everything but the body (header, path, actions, hints, margins).
 const CHROME = 16;
+// Rows the summary block takes (8 lines and a margin) when it is shown.
+const SUMMARY_ROWS = 9;
+const MIN_FILE_ROWS = 12;
 
 /** The values file exactly as it will be written, the diff for an existing release, then confirm. */
-export function ReviewScreen({ body, valuesPath, action, confirmWord, error, onChoose }: ReviewScreenProps) {
+export function ReviewScreen({ body, summary, valuesPath, action, confirmWord, error, onChoose }: ReviewScreenProps) {
   const { stdout } = useStdout();
   const [offset, setOffset] = useState(0);
   const lines = body.status === 'ready' ? reviewLines(body.values, body.diff) : [];
-  const height = windowHeight(stdout.rows, CHROME);
+  // In a short terminal the file itself matters more than the summary of it.
+  const shownSummary =
+    summary && windowHeight(stdout.rows, CHROME + SUMMARY_ROWS) >= MIN_FILE_ROWS ? summary : undefined;
+  const height = windowHeight(stdout.rows, CHROME + (shownSummary ? SUMMARY_ROWS : 0));
   const top = clampOffset(offset, lines.length, height);
   const page = Number.isFinite(height) ? Math.max(1, height - 2) : lines.length;
   const { isRawModeSupported } = useStdin();
@@ -65,6 +73,18 @@ export function ReviewScreen({ body, valuesPath, action, confirmWord, error, onC
   ];
   return (
     <Box flexDirection="column">
+      {shownSummary ? (
+        <Box flexDirection="column" marginBottom={1}>
+          {shownSummary.map(([label, value]) => (
+            <Box key={label}>
+              <Box width={14} flexShrink={0}>
+                <Text dimColor>{label}</Text>
+              </Box>
+              <Text>{value}</Text>
+            </Box>
+          ))}
+        </Box>
+      ) : null}
       <Text>
         The values file{valuesPath ? ` (${valuesPath})` : ''}, exactly as it will be written — it holds no secrets:
       </Text>

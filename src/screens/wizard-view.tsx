@@ -3,6 +3,7 @@ import { useEffect, useReducer } from 'react';
 import { bannerReason, contextLooksLikeProduction } from '../app/production.js';
 import { questionFor } from '../app/questions.js';
 import { GROUP_TITLES, groupOf, visibleGroups } from '../app/steps.js';
+import { answersSummary } from '../app/summary.js';
 import {
   askContext,
   confirmationWord,
@@ -91,6 +92,7 @@ export function WizardView({
     if (s.step === 'review') {
       return (
         <ReviewScreen
+          summary={answers ? answersSummary(answers) : undefined}
           body={
             answers
               ? body

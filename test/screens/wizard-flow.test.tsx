@@ -98,6 +98,8 @@ describe('whole wizard', () => {
     };
     const frame = await waitForText(t.frame, '❯ Write the values file');
     expect(frame).toContain('./flask-app.dev-flask-app.values.yaml');
+    expect(frame).toMatch(/database\s+in-cluster PostgreSQL/);
+    expect(frame).toMatch(/ingress\s+none \(reach the app with port-forward\)/);
     expectReviewShows(frame, valuesText(expected));
     await press(t.stdin, E);
     expect(await t.result).toEqual({ kind: 'completed', answers: expected, secrets: {} });

@@ -105,7 +105,13 @@ export function runReducer(s: RunState, a: RunAction): RunState {
         text: `${e.added} line(s) added, ${e.removed} removed`,
       });
     case 'forward':
-      return { ...s, forward: e.state };
+      // The restart hint must outlive the live area, which the result replaces.
+      return e.state.phase === 'stopped'
+        ? {
+            ...push(s, { kind: 'note', text: `port-forward stopped; restart it with: ${e.state.restart}` }),
+            forward: undefined,
+          }
+        : { ...s, forward: e.state };
     case 'url':
       return s;
     case 'release':
