@@ -5,7 +5,7 @@
 import { parse } from 'yaml';
 import type { Answers } from '../domain/answers.js';
 import { UserError } from '../domain/errors.js';
-import type { AnswerLayer, FlatAnswers } from '../domain/keys.js';
+import { type AnswerLayer, type FlatAnswers, flagFor } from '../domain/keys.js';
 import { resolveAnswers } from '../domain/resolve.js';
 import type { TypedSecrets, WizardContext, WizardResult } from '../screens/wizard-contract.js';
 import { assertSchema, type ExistingOverride, loadOverride, overrideTextFor } from '../values/override-file.js';
@@ -42,7 +42,9 @@ function strictResolve(layers: AnswerLayer[], useDefaults: boolean, nameDefaults
 function throwProblems(r: Extract<ReturnType<typeof strictResolve>, { ok: false }>, yes: boolean): never {
   const problems = r.errors.map((e) => ({ message: e.message, hint: e.hint }));
   if (r.missing.length) problems.push(missingProblem(r.missing, yes));
-  throw new UserError(problems, 2);
+  const e = new UserError(problems, 2);
+  if (r.missing.length) e.details = { missing: [...new Set(r.missing)].map(flagFor) };
+  throw e;
 }
 
 export async function obtainAnswers(ctx: CliContext, purpose: 'install' | 'render'): Promise<AnswersOutcome> {

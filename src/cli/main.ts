@@ -131,7 +131,7 @@ async function run(ctx: CliContext, pipeline: Pipeline): Promise<ExitCode> {
 
 function reportError(e: unknown, out: Output, verbose: boolean): ExitCode {
   if (e instanceof UserError) {
-    out.problems(e.problems, e.exitCode);
+    out.problems(e.problems, e.exitCode, e.details);
     return e.exitCode;
   }
   const err = e as Error & { hint?: unknown };

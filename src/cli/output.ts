@@ -14,7 +14,7 @@ export interface Output {
   /** A machine-readable event; printed only in --json mode. */
   event(e: CliEvent): void;
   /** Every problem at once, each with its hint. */
-  problems(list: readonly UserProblem[], exitCode: number): void;
+  problems(list: readonly UserProblem[], exitCode: number, details?: Record<string, unknown>): void;
 }
 
 export interface OutputStreams {
@@ -37,9 +37,9 @@ export function createOutput(json: boolean, s: OutputStreams): Output {
     event: (e) => {
       if (json) write(e);
     },
-    problems: (list, exitCode) => {
+    problems: (list, exitCode, details = {}) => {
       if (json) {
-        write({ type: 'error', exitCode, problems: list });
+        write({ type: 'error', exitCode, problems: list, ...details });
         return;
       }
       for (const p of list) s.stderr.write(`${paint('31', 'error:')} ${p.message}\n  ${paint('2', '→')} ${p.hint}\n`);

@@ -11,6 +11,8 @@ export type ExitCode = 0 | 1 | 2 | 3 | 130;
 export class UserError extends Error {
   readonly problems: readonly UserProblem[];
   readonly exitCode: ExitCode;
+  /** Machine-readable extras for --json (e.g. the flags still missing). */
+  details: Record<string, unknown> = {};
 
   constructor(problems: UserProblem | readonly UserProblem[], exitCode: ExitCode = 1) {
     const list = Array.isArray(problems) ? problems : [problems as UserProblem];

@@ -270,3 +270,19 @@ describe('a values file written for another environment', () => {
     expect(await readFile(join(cwd, 'v.yaml.bak'), 'utf8')).toMatch(/environment dev/);
   });
 });
+
+describe('--json errors', () => {
+  it('carry the problems and the missing flags as one NDJSON event', async () => {
+    const r = await runCli(['render', '-e', 'staging', '--yes', '--json'], { cwd: await tempDir() });
+    expect(r.code).toBe(2);
+    const event = JSON.parse(r.stdout.trim()) as {
+      type: string;
+      exitCode: number;
+      missing: string[];
+      problems: unknown[];
+    };
+    expect(event).toMatchObject({ type: 'error', exitCode: 2, missing: ['--image', '--host'] });
+    expect(event.problems).toHaveLength(1);
+    expect(r.stderr).toBe('');
+  });
+});
