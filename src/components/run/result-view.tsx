@@ -5,11 +5,12 @@ import { SYMBOL } from '../theme.js';
 
 export function ResultView({ result }: { result: Extract<RunEvent, { type: 'result' }> }) {
   const ok = result.exitCode === 0;
+  const stopped = result.outcome === 'interrupted';
   const v = result.cause?.verdict;
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text color={ok ? 'green' : 'red'} bold>
-        {ok ? SYMBOL.ok : SYMBOL.error} {result.summary}
+      <Text color={ok ? 'green' : stopped ? 'yellow' : 'red'} bold>
+        {ok ? SYMBOL.ok : stopped ? '■' : SYMBOL.error} {result.summary}
       </Text>
       {v ? (
         <Text>
