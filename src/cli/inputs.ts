@@ -183,12 +183,13 @@ export async function discoverValuesFile(cwd: string): Promise<{ path: string; s
 /** The layers in precedence order: flags, answers file, the existing override file. */
 export function layersOf(input: GatheredInput): AnswerLayer[] {
   const layers = [...input.given];
-  if (input.existing)
+  if (input.existing) {
     layers.push({
       source: 'values-file',
-      origin: input.valuesFile?.shown,
+      ...(input.valuesFile ? { origin: input.valuesFile.shown } : {}),
       values: input.existing.answers,
-    } as AnswerLayer);
+    });
+  }
   return layers;
 }
 
