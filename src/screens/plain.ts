@@ -15,6 +15,7 @@ import {
   type WizardState,
   wizardReducer,
 } from '../app/wizard-state.js';
+import { UNSTYLED_THEME, wantsNoColor } from './plain-theme.js';
 import { preflightChoices } from './preflight.js';
 import { reviewLines } from './review-lines.js';
 import type { KnownAnswers, PreflightFacts, WizardContext, WizardResult } from './wizard-contract.js';
@@ -28,6 +29,8 @@ const BACK_CHOICE = '__back__';
 
 interface Io {
   write: (line: string) => void;
+  /** Spread into every prompt's config: the unstyled theme under NO_COLOR / TERM=dumb. */
+  theme: { theme?: typeof UNSTYLED_THEME };
   /** The screen title last printed, so each group gets one heading. */
   lastGroup: string | null;
   context: {
@@ -47,6 +50,7 @@ export async function runPlainWizard(initial: KnownAnswers, ctx: WizardContext):
   const io: Io = {
     write: (line) => output.write(`${line}\n`),
     lastGroup: null,
+    theme: wantsNoColor(ctx.env ?? process.env) ? { theme: UNSTYLED_THEME } : {},
     context: {
       input: ctx.stdin ?? process.stdin,
       output,
@@ -90,6 +94,7 @@ async function ask(s: WizardState, ctx: WizardContext, io: Io): Promise<WizardAc
     const choices = preflightChoices(ctx.preflight, ctx.purpose ?? 'install');
     const choice = await select(
       {
+        ...io.theme,
         message: 'How do you want to go on?',
         choices: choices.map((c) => ({ value: c.value, name: c.label, description: c.description })),
       },
@@ -112,15 +117,16 @@ async function question(s: WizardState, q: Question, io: Io): Promise<WizardActi
   if (q.kind === 'select') {
     const choices = q.choices.map((c) => ({ value: c.value, name: c.label, description: c.description }));
     if (canGoBack) choices.push({ value: BACK_CHOICE, name: 'Go back', description: 'to the previous question' });
-    const value = await select({ message: q.prompt, choices, default: q.defaultValue }, io.context);
+    const value = await select({ ...io.theme, message: q.prompt, choices, default: q.defaultValue }, io.context);
     return value === BACK_CHOICE ? { type: 'back' } : { type: 'answer', value };
   }
   if (q.kind === 'password') {
-    const value = await password({ message: q.prompt, mask: true, validate }, io.context);
+    const value = await password({ ...io.theme, message: q.prompt, mask: true, validate }, io.context);
     return { type: 'answer', value };
   }
   const value = await input(
     {
+      ...io.theme,
       message: canGoBack ? `${q.prompt} (${BACK_WORD} goes back)` : q.prompt,
       ...(q.defaultValue !== '' ? { default: q.defaultValue } : {}),
       validate,
@@ -162,6 +168,7 @@ async function review(s: WizardState, ctx: WizardContext, io: Io): Promise<Wizar
     if (typeof err.hint === 'string') io.write(`  ${err.hint}`);
     const choice = await select(
       {
+        ...io.theme,
         message: 'The values file cannot be built',
         choices: [
           { value: 'back', name: 'Go back' },
@@ -176,7 +183,7 @@ async function review(s: WizardState, ctx: WizardContext, io: Io): Promise<Wizar
   const action = (ctx.purpose ?? 'install') === 'install' && !s.renderOnly ? 'install' : 'render manifests';
   if (word !== null) {
     const typed = await input(
-      { message: `Production: type the namespace ${word} to ${action} (${BACK_WORD} goes back)` },
+      { ...io.theme, message: `Production: type the namespace ${word} to ${action} (${BACK_WORD} goes back)` },
       io.context,
     );
     if (typed.trim() === BACK_WORD) return { type: 'back' };
@@ -184,6 +191,7 @@ async function review(s: WizardState, ctx: WizardContext, io: Io): Promise<Wizar
   }
   const choice = await select(
     {
+      ...io.theme,
       message: 'Write it?',
       choices: [
         { value: 'confirm', name: `Write the values file and ${action}` },

@@ -18,6 +18,8 @@ export function lineTerminal() {
   return {
     streams: { stdin: input as unknown as NodeJS.ReadStream, stdout: output as unknown as NodeJS.WriteStream },
     all,
+    /** The output with its escape sequences. */
+    raw: () => text,
     /** Waits until the output (after `from` characters) contains `needle`; returns the new length. */
     async waitFor(needle: string, from = 0, timeoutMs = 3000): Promise<number> {
       const deadline = Date.now() + timeoutMs;

@@ -1,5 +1,5 @@
 // --plain: the same questions, order and validation as the Ink wizard, as line prompts.
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import type { Answers } from '../../src/domain/answers.js';
 import { presetFor } from '../../src/domain/presets.js';
 import { runPlainWizard } from '../../src/screens/plain.js';
@@ -116,5 +116,29 @@ describe('plain wizard', () => {
     });
     expect(t.all()).not.toContain('s3cret');
     expect(t.all()).not.toContain('No TLS');
+  });
+
+  test('NO_COLOR in the CLI environment wins, even where the process forces colour', async () => {
+    // node:util styleText (inquirer's colours) reads the process's own FORCE_COLOR/NO_COLOR.
+    const saved = process.env.FORCE_COLOR;
+    process.env.FORCE_COLOR = '1';
+    onTestFinished(() => {
+      if (saved === undefined) delete process.env.FORCE_COLOR;
+      else process.env.FORCE_COLOR = saved;
+    });
+    const colour = new RegExp(`${String.fromCharCode(27)}\\[(3[0-7]|9[0-7])m`);
+    for (const [env, coloured] of [
+      [{}, true],
+      [{ NO_COLOR: '1' }, false],
+    ] as const) {
+      const t = lineTerminal();
+      const result = runPlainWizard({}, { preflight: REACHABLE_DEV, reviewText: fakeReviewText, env, ...t.streams });
+      await walk(t, [
+        ['kube context', E],
+        ['Sets sensible defaults', KEY.ctrlC],
+      ]);
+      expect(await result).toEqual({ kind: 'cancelled' });
+      expect(colour.test(t.raw())).toBe(coloured);
+    }
   });
 });
