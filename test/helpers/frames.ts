@@ -13,7 +13,7 @@ export function plain(frame: string | undefined): string {
 export async function waitForFrame(
   lastFrame: () => string | undefined,
   predicate: (frame: string) => boolean,
-  timeoutMs = 3000,
+  timeoutMs = 10_000,
 ): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

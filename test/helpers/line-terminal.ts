@@ -21,7 +21,7 @@ export function lineTerminal() {
     /** The output with its escape sequences. */
     raw: () => text,
     /** Waits until the output (after `from` characters) contains `needle`; returns the new length. */
-    async waitFor(needle: string, from = 0, timeoutMs = 3000): Promise<number> {
+    async waitFor(needle: string, from = 0, timeoutMs = 10_000): Promise<number> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const i = all().indexOf(needle, from);

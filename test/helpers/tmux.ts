@@ -61,7 +61,7 @@ export function startPty(
     },
     screen,
     styledScreen: () => tmux('capture-pane', '-p', '-e'),
-    waitFor: async (text, timeoutMs = 15_000) => {
+    waitFor: async (text, timeoutMs = 45_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const s = screen();

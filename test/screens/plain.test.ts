@@ -19,7 +19,7 @@ async function walk(t: ReturnType<typeof lineTerminal>, steps: Step[]) {
 
 const E = KEY.enter;
 
-describe('plain wizard', () => {
+describe('plain wizard', { timeout: 120_000 }, () => {
   test('dev: Enter takes each default; every question has its help line', async () => {
     const t = lineTerminal();
     const result = runPlainWizard({}, { preflight: REACHABLE_DEV, reviewText: fakeReviewText, ...t.streams });

@@ -67,7 +67,7 @@ function expectReviewShows(frame: string, text: string) {
 
 const E = KEY.enter;
 
-describe('whole wizard', () => {
+describe('whole wizard', { timeout: 120_000 }, () => {
   test('dev (Priya): Enter all the way takes the defaults', async () => {
     const t = start();
     await walk(t, [
