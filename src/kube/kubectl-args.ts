@@ -31,6 +31,20 @@ export const kubectl = {
   apiVersions: (k: KubectlTarget) => cmd(k, ['api-versions', REQUEST_TIMEOUT]),
   getNamespace: (k: KubectlTarget, namespace: string) =>
     cmd(k, ['get', 'namespace', namespace, '--output', 'json', REQUEST_TIMEOUT]),
+  /**
+   * Several SelfSubjectAccessReviews (a List on stdin) in one process: one line
+   * `resource=true|false` per review, the same answers `kubectl auth can-i` gives.
+   */
+  accessReviews: (k: KubectlTarget) =>
+    cmd(k, [
+      'create',
+      '--validate=false',
+      '--filename',
+      '-',
+      '--output',
+      'jsonpath={.spec.resourceAttributes.verb} {.spec.resourceAttributes.resource}={.status.allowed}{"\\n"}',
+      REQUEST_TIMEOUT,
+    ]),
   /** `kubectl auth can-i` exits 0 for yes and 1 for no. */
   canI: (k: KubectlTarget, namespace: string, verb: string, resource: string) =>
     cmd(k, ['auth', 'can-i', verb, resource, '--namespace', namespace, REQUEST_TIMEOUT]),

@@ -33,39 +33,43 @@ export async function gatherClusterFacts(
     const r = await run(kubectl.getNamed(k, kind, name, ns));
     return r.exitCode === 0 && r.stdout.trim() !== '';
   };
-  const namespaceExists = await named('namespace', n.namespace);
-  const perms = permissionsNeeded(n, namespaceExists);
-  const [canI, ingressClassExists, clusterIssuerExists, serviceMonitorCrd, apis, storage, history, secrets] =
-    await Promise.all([
-      Promise.all(
-        perms.map(async (p) => {
-          const [verb = 'create', resource = ''] = p.split(' ');
-          const r = await run(kubectl.canI(k, n.namespace, verb, resource));
-          return [p, r.stdout.trim() === 'yes'] as const;
-        }),
+  // One round, all in parallel; permissions for creating the namespace are asked
+  // either way so nothing waits for the namespace check.
+  const perms = permissionsNeeded(n, false);
+  const [
+    namespaceExists,
+    allowed,
+    ingressClassExists,
+    clusterIssuerExists,
+    serviceMonitorCrd,
+    apis,
+    storage,
+    history,
+    secrets,
+  ] = await Promise.all([
+    named('namespace', n.namespace),
+    canIAll(runner, k, n.namespace, perms),
+    n.ingressClass ? named('ingressclass', n.ingressClass) : undefined,
+    n.clusterIssuer ? named('clusterissuers.cert-manager.io', n.clusterIssuer) : undefined,
+    n.monitoring ? named('crd', 'servicemonitors.monitoring.coreos.com') : undefined,
+    n.autoscaling ? run(kubectl.apiVersions(k)) : undefined,
+    n.storage ? run(kubectl.getClusterScoped(k, 'storageclasses')) : undefined,
+    run(
+      helmHistory(
+        helm,
+        { namespace: n.namespace, kubeContext: k.kubeContext, kubeconfig: k.kubeconfig },
+        { release: n.release, max: 1 },
       ),
-      n.ingressClass ? named('ingressclass', n.ingressClass) : undefined,
-      n.clusterIssuer ? named('clusterissuers.cert-manager.io', n.clusterIssuer) : undefined,
-      n.monitoring ? named('crd', 'servicemonitors.monitoring.coreos.com') : undefined,
-      n.autoscaling ? run(kubectl.apiVersions(k)) : undefined,
-      n.storage ? run(kubectl.getClusterScoped(k, 'storageclasses')) : undefined,
-      run(
-        helmHistory(
-          helm,
-          { namespace: n.namespace, kubeContext: k.kubeContext, kubeconfig: k.kubeconfig },
-          { release: n.release, max: 1 },
-        ),
-      ),
-      namespaceExists
-        ? Promise.all(n.existingSecrets.map(async (s) => [s, await named('secret', s, n.namespace)] as const))
-        : n.existingSecrets.map((s) => [s, false] as const),
-    ]);
+    ),
+    Promise.all(n.existingSecrets.map(async (s) => [s, await named('secret', s, n.namespace)] as const)),
+  ]);
+  const canI = Object.fromEntries(permissionsNeeded(n, namespaceExists).map((p) => [p, allowed[p] ?? false] as const));
   return {
     ...base,
     reachable: true,
     serverVersion,
     namespaceExists,
-    canI: Object.fromEntries(canI),
+    canI,
     ingressClassExists,
     clusterIssuerExists,
     serviceMonitorCrd,
@@ -107,4 +111,38 @@ function jsonField(json: string, path: string[]): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+const GROUPS: Record<string, string> = {
+  deployments: 'apps',
+  statefulsets: 'apps',
+  jobs: 'batch',
+  ingresses: 'networking.k8s.io',
+  horizontalpodautoscalers: 'autoscaling',
+};
+
+/** `verb resource[.group]` → allowed, from SelfSubjectAccessReviews created in one kubectl call. */
+export async function canIAll(
+  runner: Runner,
+  k: KubectlTarget,
+  namespace: string,
+  perms: readonly string[],
+): Promise<Record<string, boolean>> {
+  const items = perms.map((p) => {
+    const [verb = 'create', full = ''] = p.split(' ');
+    const dot = full.indexOf('.');
+    const resource = dot < 0 ? full : full.slice(0, dot);
+    const group = dot < 0 ? (GROUPS[full] ?? '') : full.slice(dot + 1);
+    return {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      spec: { resourceAttributes: { namespace, verb, group, resource } },
+    };
+  });
+  const c = kubectl.accessReviews(k);
+  const r = await runner.run(c.cmd, c.args, { input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }) });
+  const lines = r.stdout.split('\n').filter(Boolean);
+  if (r.exitCode !== 0 || lines.length !== perms.length) return {};
+  // Output lines come in the order of the reviews sent.
+  return Object.fromEntries(perms.map((p, i) => [p, (lines[i] ?? '').endsWith('=true')]));
 }

@@ -23,13 +23,19 @@ export function installOrUpgrade(plan: ReleasePlan, deps: TaskDeps): AsyncGenera
 
 async function run(plan: ReleasePlan, deps: TaskDeps, emit: Emit): Promise<void> {
   const { runner } = deps;
-  const history = await readHistory(runner, plan);
+  // Independent reads and checks run together: the wait before helm starts is overhead.
+  const [history, rendered, picture] = await Promise.all([
+    readHistory(runner, plan),
+    renderStep(plan, deps, emit),
+    lookAtRelease(runner, plan),
+  ]);
   if ('error' in history) {
     return fail(emit, 'preflight', {
       message: `cannot read release ${plan.release}: ${history.error}`,
       hint: 'check that the cluster is reachable (kubectl get namespaces)',
     });
   }
+  if (!rendered) return;
   const top = latest(history);
   if (isPending(top?.status)) {
     return fail(emit, 'preflight', {
@@ -38,14 +44,14 @@ async function run(plan: ReleasePlan, deps: TaskDeps, emit: Emit): Promise<void>
     });
   }
   const before = beforeFrom(history);
-  if (!(await secretsStep(plan, deps, emit)) || !(await renderStep(plan, deps, emit))) return;
+  if (!(await secretsStep(plan, deps, emit))) return;
   if (deps.signal.aborted) return interruptedBeforeStart(emit);
 
   const overrideFile = plan.values.overrideFile;
   const overrideBefore =
     plan.overrideBefore !== undefined ? plan.overrideBefore : overrideFile ? await readIfExists(overrideFile) : null;
   if (overrideFile) await backupOverride(overrideFile, overrideBefore);
-  const baseline = baselineOf(await lookAtRelease(runner, plan));
+  const baseline = baselineOf(picture);
 
   const phase = new Phases(emit);
   phase.enter('apply');

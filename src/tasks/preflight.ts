@@ -6,13 +6,13 @@ import { EXIT, type RunEvent, stepStart } from './events.js';
 import type { ReleasePlan } from './plan.js';
 import type { TaskDeps } from './steps.js';
 
-/** Emits the checks; true when nothing blocks the install. */
+/** Emits the checks; `ok` when nothing blocks the install, and whether the release exists already. */
 export async function preflightStep(
   plan: ReleasePlan,
   needs: PreflightNeeds,
   deps: TaskDeps,
   emit: (e: RunEvent) => void,
-): Promise<boolean> {
+): Promise<{ ok: boolean; releaseExists: boolean }> {
   emit(stepStart('preflight'));
   emit({
     type: 'check',
@@ -38,9 +38,9 @@ export async function preflightStep(
       summary: `nothing was installed: ${cause.message}`,
       cause,
     });
-    return false;
+    return { ok: false, releaseExists: facts.releaseStatus !== undefined };
   }
   const warnings = checks.filter((c) => c.level === 'warn').length;
   emit({ type: 'step-done', step: 'preflight', detail: warnings ? `${warnings} warning(s)` : 'all checks passed' });
-  return true;
+  return { ok: true, releaseExists: facts.releaseStatus !== undefined };
 }

@@ -96,8 +96,8 @@ export async function watchRollout(o: WatchOptions): Promise<Verdict | undefined
       o.emit(pods);
     }
     if (result.verdict) return result.verdict;
-    // Events cost a second API call; every third round is fresh enough for a human.
-    if (round++ % 3 === 0) await emitEvents(o, picture);
+    // Events cost another kubectl process: often while something is wrong, rarely otherwise.
+    if (round++ % (result.problems.length > 0 ? 2 : 5) === 0) await emitEvents(o, picture);
     await sleep(pollMs, o.signal);
   }
   return undefined;

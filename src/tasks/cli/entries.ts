@@ -13,7 +13,6 @@ import { kubeTarget, type ReleasePlan } from '../plan.js';
 import { portForwardTask } from '../port-forward.js';
 import { preflightStep } from '../preflight.js';
 import { type ReleaseRef, rollbackTask, statusTask, uninstallTask } from '../release-ops.js';
-import { readHistory } from '../release-state.js';
 import { streamOf } from '../stream.js';
 import { askConfirm } from './confirm.js';
 import { type EventSink, pump, sinkFor } from './output.js';
@@ -60,9 +59,9 @@ export async function installEntry(request: InstallRequest, ctx: CliContext): Pr
   const title = `${request.command} ${plan.release} → ${plan.namespace} (Helm ${t.helm.major})`;
   return runWith(ctx, title, (deps, sink) =>
     streamOf(async (emit) => {
-      if (!(await preflightStep(plan, needs, deps, emit))) return;
-      const history = await readHistory(deps.runner, plan);
-      if ('exists' in history && history.exists) {
+      const preflight = await preflightStep(plan, needs, deps, emit);
+      if (!preflight.ok) return;
+      if (preflight.releaseExists) {
         if (!(await diffAndConfirm(plan, request, ctx, deps, emit, sink))) return;
       }
       if (request.dryRun) {
