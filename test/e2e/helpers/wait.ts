@@ -39,7 +39,13 @@ export interface ContainerStatus {
   state?: { waiting?: { reason?: string }; running?: object; terminated?: { reason?: string; exitCode?: number } };
 }
 export interface Pod {
-  metadata: { name: string; namespace: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace: string;
+    uid?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   spec: { nodeName?: string };
   status: {
     phase?: string;
