@@ -17,8 +17,12 @@ afterEach(() => {
   pty = null;
 });
 
-async function start(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ pty: PtySession; cwd: string }> {
-  const cwd = await tempDir();
+async function start(
+  args: string[],
+  extraEnv: NodeJS.ProcessEnv = {},
+  inDir?: string,
+): Promise<{ pty: PtySession; cwd: string }> {
+  const cwd = inDir ?? (await tempDir());
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     // No cluster: a kubeconfig that does not exist.
@@ -46,7 +50,7 @@ function readTree(dir: string): string {
 
 describe('the wizard in a real terminal', () => {
   test(
-    'render, dev: a typo is caught inline, Esc goes back, the answers land in the values file and manifests',
+    'render, dev: a typo is caught inline, Esc goes back, the answers land in the values file and manifests and are remembered next run',
     async () => {
       const { pty: t, cwd } = await start([
         'render',
@@ -132,6 +136,39 @@ describe('the wizard in a real terminal', () => {
       );
       expect(lint.output).toContain('0 chart(s) failed');
       expect(lint.code).toBe(0);
+
+      // Next day: the same command remembers every answer from the values file.
+      t.kill();
+      const again = (
+        await start(['render', '--values-file', 'out/values.yaml', '--output-dir', 'out/manifests'], {}, cwd)
+      ).pty;
+      await again.waitFor('kube context');
+      await again.keys('Enter');
+      await again.waitFor('dev (default)');
+      await again.keys('Enter');
+      for (const remembered of [
+        'Enter keeps the default: team-a',
+        'Enter keeps the default: flask-app',
+        'Enter keeps the default: acme/flask-app:1.4.2',
+        'In-cluster PostgreSQL (default)',
+        'In-cluster Redis (default)',
+        '❯ Yes (default)',
+        'Enter keeps the default: team-a.example.com',
+        'Enter keeps the default: nginx',
+        'No TLS (default)',
+        'Fixed number of replicas (default)',
+        'Enter keeps the default: 2',
+        'No (default)',
+        'No (default)',
+      ]) {
+        await again.waitFor(remembered);
+        await again.keys('Enter');
+      }
+      await again.waitFor('Write the values file and render manifests');
+      await again.keys('Enter');
+      expect(await again.waitFor('__EXIT=', 120_000)).toContain('__EXIT=0');
+      expect(readFileSync(join(cwd, 'out/values.yaml'), 'utf8')).toBe(values);
+      again.kill();
     },
     WALK_TIMEOUT,
   );
