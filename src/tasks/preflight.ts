@@ -18,7 +18,7 @@ export async function preflightStep(
     type: 'check',
     id: 'tools',
     level: 'ok',
-    message: `helm ${plan.helm.version} (Helm ${plan.helm.major}) at ${plan.helm.path}`,
+    message: `helm ${plan.helm.version} (Helm ${plan.helm.major}) at ${plan.helm.path}; kubectl at ${plan.kubectl.path}`,
   });
   const facts = await gatherClusterFacts(deps.runner, plan.kubectl, plan.helm, needs);
   const checks = evaluatePreflight(needs, facts);

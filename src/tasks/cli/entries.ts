@@ -55,7 +55,8 @@ export async function installEntry(request: InstallRequest, ctx: CliContext): Pr
     request.answers,
     secretsToCreate(request).map((s) => s.name),
   );
-  const keepForward = request.portForward || (ctx.mode !== 'headless' && plan.environment === 'dev');
+  // Interactive dev keeps the forward open (the developer wants the app); --no-verify opts out.
+  const keepForward = request.portForward || (ctx.mode !== 'headless' && plan.environment === 'dev' && request.verify);
   const title = `${request.command} ${plan.release} → ${plan.namespace} (Helm ${t.helm.major})`;
   return runWith(ctx, title, (deps, sink) =>
     streamOf(async (emit) => {
