@@ -1,10 +1,11 @@
 import { Box, Text } from 'ink';
 
-export type HintKind = 'select' | 'text' | 'password' | 'review-select' | 'review-text';
+export type HintKind = 'select' | 'text' | 'text-required' | 'password' | 'review-select' | 'review-text';
 
 const HINTS: Record<HintKind, string[]> = {
   select: ['↑/↓ move', 'Enter choose', 'Esc back', 'Ctrl-C quit'],
   text: ['Enter accept (empty = default)', 'Esc back', 'Ctrl-C quit'],
+  'text-required': ['Enter accept', 'Esc back', 'Ctrl-C quit'],
   password: ['Enter accept', 'Esc back', 'Ctrl-C quit'],
   'review-select': ['PgUp/PgDn scroll', '↑/↓ move', 'Enter choose', 'Esc back', 'Ctrl-C quit'],
   'review-text': ['PgUp/PgDn scroll', 'Enter confirm', 'Esc back', 'Ctrl-C quit'],
