@@ -107,8 +107,9 @@ describe.each(HELM_MAJORS)('flask-app prod install on Helm %i', (major: HelmMajo
     const res = await install('3m');
     expect(res.exitCode, describeFailure(res)).toBe(0);
 
-    // Three replicas (HPA minimum), spread over the three zones.
-    const pods = await waitForPods(ns, app, 'Ready', isReady, { count: 3, timeoutMs: 10_000 });
+    // The Deployment leaves replicas to the HPA, which raises them to its minimum of
+    // three on its next sync (every 15 s); they spread over the three zones.
+    const pods = await waitForPods(ns, app, 'Ready', isReady, { count: 3, timeoutMs: 45_000 });
     const nodes = new Set(pods.map((p) => p.spec.nodeName));
     expect(nodes.size).toBe(3);
     const kinds = await kubectlOk([
