@@ -44,7 +44,10 @@ export function QuestionView({ question: q, error, onAnswer, first = false, isAc
           />
         )}
       </Box>
-      <KeyHints kind={q.kind === 'text' && q.defaultValue === '' ? 'text-required' : q.kind} first={first} />
+      <KeyHints
+        kind={q.kind === 'text' && q.defaultValue === '' && !q.allowEmpty ? 'text-required' : q.kind}
+        first={first}
+      />
     </Box>
   );
 }
