@@ -87,7 +87,9 @@ async function ask(s: WizardState, ctx: WizardContext, io: Io): Promise<WizardAc
   const group = groupOf(s.step);
   if (group !== io.lastGroup) {
     io.lastGroup = group;
-    io.write(`\n== ${GROUP_TITLES[group]}${s.draft.environment ? ` [${s.draft.environment}]` : ''} ==`);
+    const env = s.draft.environment;
+    const prod = env === 'prod' ? ' — PRODUCTION, changes here affect real users' : '';
+    io.write(`\n== ${GROUP_TITLES[group]}${env ? ` [${env}]` : ''}${prod} ==`);
   }
   if (s.step === 'preflight') {
     printPreflight(ctx.preflight, io);

@@ -116,6 +116,7 @@ describe('plain wizard', { timeout: 120_000 }, () => {
     });
     expect(t.all()).not.toContain('s3cret');
     expect(t.all()).not.toContain('No TLS');
+    expect(t.all()).toContain('== Ingress [prod] — PRODUCTION, changes here affect real users ==');
   });
 
   test('NO_COLOR in the CLI environment wins, even where the process forces colour', async () => {
