@@ -24,4 +24,3 @@ def client(url: str) -> redis.Redis:
             )
             _clients[url] = found
         return found
-

@@ -149,9 +149,7 @@ def serving_problems(settings: Settings) -> list[str]:
         if settings.debug:
             problems.append("FLASK_DEBUG is on in production: set FLASK_DEBUG=false (flask.debug in the chart)")
         if settings.secret_key_generated:
-            problems.append(
-                "SECRET_KEY is not set in production: put it in the Secret named by flask.existingSecret"
-            )
+            problems.append("SECRET_KEY is not set in production: put it in the Secret named by flask.existingSecret")
     return problems
 
 

@@ -40,6 +40,12 @@ def dependency_checks(settings: Settings) -> dict[str, Check]:
     return checks
 
 
+def _reason(exc: Exception) -> str:
+    # First line only: drivers append hints and URLs on later lines; passwords never appear.
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0] if lines else 'down'}"
+
+
 def run_checks(checks: dict[str, Check]) -> dict[str, str]:
     """Each configured dependency → "ok" or a one-line reason (no stack, no secrets)."""
     results: dict[str, str] = {}
@@ -48,7 +54,7 @@ def run_checks(checks: dict[str, Check]) -> dict[str, str]:
             check()
             results[name] = "ok"
         except Exception as exc:  # noqa: BLE001 - any failure means not ready
-            results[name] = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else 'down'}"
+            results[name] = _reason(exc)
             log.warning("dependency down", extra={"dependency": name, "reason": results[name]})
     return results
 

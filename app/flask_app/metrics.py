@@ -18,8 +18,8 @@ from prometheus_client import (
     Counter,
     Histogram,
     generate_latest,
+    multiprocess,
 )
-from prometheus_client import multiprocess
 
 REQUESTS = Counter(
     "flask_app_http_requests_total",

@@ -77,7 +77,8 @@ def predict_endpoint():
     except ModelMissing:
         return jsonify(
             error=f"model file not found at {store.path}",
-            hint="train it with `python model/train.py --output <MODEL_PATH>` or let the chart's init container copy it",
+            hint="train it with `python model/train.py --output <MODEL_PATH>`, "
+            "or let the chart's init container copy it",
         ), 503
     try:
         features = parse_features(body, model.feature_names)

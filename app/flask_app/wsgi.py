@@ -56,7 +56,9 @@ def _warm_up() -> None:
     except ModelMissing:
         logging.getLogger("flask_app").warning("model file missing", extra={"model_path": str(_settings.model_path)})
     except Exception:  # a broken model must not stop /health and /ready from answering
-        logging.getLogger("flask_app").exception("model failed to load", extra={"model_path": str(_settings.model_path)})
+        logging.getLogger("flask_app").exception(
+            "model failed to load", extra={"model_path": str(_settings.model_path)}
+        )
 
 
 _warm_up()

@@ -149,7 +149,7 @@ class Redis:
         conf = self.root / "redis.conf"
         quoted = self.password.replace("\\", "\\\\").replace('"', '\\"')
         conf.write_text(
-            f"port {self.port}\nbind 127.0.0.1\ndir {self.root}\nsave \"\"\nappendonly no\n"
+            f'port {self.port}\nbind 127.0.0.1\ndir {self.root}\nsave ""\nappendonly no\n'
             f'requirepass "{quoted}"\nlogfile {self.root / "redis.log"}\n'
         )
         conf.chmod(0o600)

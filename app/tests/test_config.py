@@ -49,7 +49,9 @@ HARD = "p@ss:w/rd%#?&= '\"é"
 
 
 def test_database_password_is_url_encoded_and_round_trips() -> None:
-    s = load_settings({"DATABASE_URL": "postgresql://app@db.example:5432/app?sslmode=require", "DATABASE_PASSWORD": HARD})
+    s = load_settings(
+        {"DATABASE_URL": "postgresql://app@db.example:5432/app?sslmode=require", "DATABASE_PASSWORD": HARD}
+    )
     assert s.database_url is not None
     url = make_url(s.database_url)
     assert (url.drivername, url.username, url.password, url.host, url.port, url.database) == (

@@ -66,7 +66,10 @@ def test_the_build_stage_training_step_produces_the_default_model(tmp_path: Path
             mapping[dest] = str(APP_DIR / src)
     [train] = [s for s in STEPS if s.stage == 0 and s.keyword == "RUN" and "train.py" in s.rest]
     argv = shlex.split(train.rest)
-    argv = [next((argv_part.replace(k, v, 1) for k, v in mapping.items() if argv_part.startswith(k)), argv_part) for argv_part in argv]
+    argv = [
+        next((argv_part.replace(k, v, 1) for k, v in mapping.items() if argv_part.startswith(k)), argv_part)
+        for argv_part in argv
+    ]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     artifact = joblib.load(tmp_path / "opt-model" / "model.joblib")
@@ -76,10 +79,24 @@ def test_the_build_stage_training_step_produces_the_default_model(tmp_path: Path
     assert artifact["estimator"].predict([[5.1, 3.5, 1.4, 0.2]])[0] == 0
 
 
-def test_the_build_stage_installs_exactly_the_lock_file() -> None:
+def _pins(lock: Path) -> dict[str, list[str]]:
+    """name==version → its --hash values, from pip's requirements format."""
+    text = re.sub(r"\\\n\s*", " ", lock.read_text())
+    pins: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line and not line.lstrip().startswith("#"):
+            spec, *options = line.split()
+            pins[spec] = [o.removeprefix("--hash=") for o in options]
+    return pins
+
+
+def test_the_build_stage_installs_exactly_the_hash_checked_lock_file() -> None:
     runs = " ".join(s.rest for s in STEPS if s.stage == 0 and s.keyword == "RUN")
     assert "pip install --no-cache-dir --disable-pip-version-check -r /tmp/requirements.lock" in runs
-    lock = (APP_DIR / "requirements.lock").read_text()
-    pins = [line for line in lock.splitlines() if line and not line.startswith("#")]
-    assert all(re.fullmatch(r"[A-Za-z0-9_.-]+==[0-9][0-9A-Za-z.]*", pin) for pin in pins), pins
-    assert any(pin.startswith("uWSGI==") for pin in pins)
+    for lock in (APP_DIR / "requirements.lock", APP_DIR / "requirements-test.lock"):
+        pins = _pins(lock)
+        for spec, hashes in pins.items():
+            assert re.fullmatch(r"[a-z0-9_.-]+==[0-9][0-9a-z.]*", spec), spec
+            # One hash missing would switch pip's hash checking off for nobody: it refuses.
+            assert hashes and all(re.fullmatch(r"sha256:[0-9a-f]{64}", h) for h in hashes), spec
+    assert "uwsgi==2.0.31" in _pins(APP_DIR / "requirements.lock")

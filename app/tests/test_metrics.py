@@ -36,7 +36,12 @@ def test_counts_add_up_across_uwsgi_worker_processes(trained_model: Path, tmp_pa
     metrics_dir = tmp_path / "prom"
     metrics_dir.mkdir()
     (metrics_dir / "counter_1.db").write_bytes(b"stale from a previous run")
-    env = {"MODEL_PATH": str(trained_model), "UWSGI_PROCESSES": "2", "UWSGI_THREADS": "1", "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)}
+    env = {
+        "MODEL_PATH": str(trained_model),
+        "UWSGI_PROCESSES": "2",
+        "UWSGI_THREADS": "1",
+        "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir),
+    }
     with Uwsgi(env) as server:
         total = 60
         with ThreadPoolExecutor(max_workers=6) as pool:

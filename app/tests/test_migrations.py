@@ -12,7 +12,8 @@ def test_upgrade_creates_the_prediction_log_and_is_idempotent(services_env: dict
     assert again.returncode == 0, again.stderr
     assert postgres.psql("SELECT version_num FROM alembic_version;", postgres.database).strip() == "0001"
     columns = postgres.psql(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = 'prediction_log' ORDER BY ordinal_position;",
+        "SELECT column_name FROM information_schema.columns"
+        " WHERE table_name = 'prediction_log' ORDER BY ordinal_position;",
         postgres.database,
     ).split()
     assert columns == ["id", "created_at", "features", "prediction", "model_version", "cached"]
@@ -26,7 +27,11 @@ def test_models_and_migrations_agree(services_env: dict[str, str]) -> None:
 
 def test_downgrade_then_upgrade_round_trips(services_env: dict[str, str], postgres: Postgres) -> None:
     postgres.create_role("round_trip", "rt-pw/@", "round_trip")
-    env = {**services_env, "DATABASE_URL": f"postgresql://round_trip@127.0.0.1:{postgres.port}/round_trip", "DATABASE_PASSWORD": "rt-pw/@"}
+    env = {
+        **services_env,
+        "DATABASE_URL": f"postgresql://round_trip@127.0.0.1:{postgres.port}/round_trip",
+        "DATABASE_PASSWORD": "rt-pw/@",
+    }
     for step in (("upgrade",), ("downgrade", "base"), ("upgrade",)):
         done = flask_db(env, *step)
         assert done.returncode == 0, done.stderr

@@ -16,7 +16,9 @@ VIRGINICA = {"sepal_length": 6.7, "sepal_width": 3.0, "petal_length": 5.2, "peta
 
 
 def _rows(postgres: Postgres, where: str) -> list[str]:
-    out = postgres.psql(f"SELECT prediction || '|' || cached FROM prediction_log WHERE {where} ORDER BY id;", postgres.database)
+    out = postgres.psql(
+        f"SELECT prediction || '|' || cached FROM prediction_log WHERE {where} ORDER BY id;", postgres.database
+    )
     return out.split()
 
 
@@ -79,14 +81,18 @@ def test_bad_input_is_a_400_that_says_what_to_send(bare_client, body: object, me
     assert set(out["example"]["features"]) == set(VIRGINICA)
 
 
-@pytest.mark.parametrize("raw", ['{"features": [NaN, 1, 1, 1]}', '{"features": [1, Infinity, 1, 1]}', '{"features": [1, 1, 1e999, 1]}'])
+@pytest.mark.parametrize(
+    "raw", ['{"features": [NaN, 1, 1, 1]}', '{"features": [1, Infinity, 1, 1]}', '{"features": [1, 1, 1e999, 1]}']
+)
 def test_non_finite_numbers_are_refused(bare_client, raw: str) -> None:
     resp = bare_client.post("/predict", data=raw, content_type="application/json")
     assert resp.status_code == 400 and "must be a finite number" in resp.get_json()["error"]
 
 
 def test_huge_integer_is_refused(bare_client) -> None:
-    resp = bare_client.post("/predict", data='{"features": [1, 1, 1, ' + "9" * 400 + "]}", content_type="application/json")
+    resp = bare_client.post(
+        "/predict", data='{"features": [1, 1, 1, ' + "9" * 400 + "]}", content_type="application/json"
+    )
     assert resp.status_code == 400 and "features.petal_width must be a finite number" in resp.get_json()["error"]
 
 
@@ -126,4 +132,6 @@ def test_prediction_log_survives_a_database_outage(client, postgres: Postgres) -
         postgres.start()
     # The pool's dead connection is replaced (pre-ping), so logging resumes.
     assert client.post("/predict", json={"features": [4.4, 2.9, 1.4, 0.2]}).status_code == 200
-    assert _rows(postgres, "features::text = '[4.4, 2.9, 1.4, 0.2]'") == ["setosa|true"]  # Redis had it from the first call
+    assert _rows(postgres, "features::text = '[4.4, 2.9, 1.4, 0.2]'") == [
+        "setosa|true"
+    ]  # Redis had it from the first call
