@@ -14,6 +14,11 @@ pyver=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 hash=$(cat "$APP/requirements.lock" "$APP/requirements-test.lock" <(echo "$pyver") | sha256sum | cut -c1-16)
 VENV=${XDG_CACHE_HOME:-$HOME/.cache}/flask-helm-wizard/venv-$hash
 
+mkdir -p "$(dirname "$VENV")"
+# One builder at a time (npm test and the e2e harness may both ask); the others wait
+# here and then find the venv complete.
+exec 9>"$VENV.lock"
+flock 9
 if [ ! -f "$VENV/.complete" ]; then
   echo "app-venv: creating $VENV (Python $pyver; uWSGI compiles from source, ~1 min)" >&2
   rm -rf "$VENV" "$VENV.tmp"
@@ -36,4 +41,5 @@ if [ ! -f "$MODEL" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$model_key" ]; then
   "$VENV/bin/python" "$APP/model/train.py" --output "$MODEL" >&2
   echo "$model_key" > "$STAMP"
 fi
+flock -u 9
 echo "$VENV"
