@@ -36,6 +36,8 @@ export interface ClusterFacts {
   storageClasses?: readonly { name: string; isDefault: boolean }[] | undefined;
   /** Latest release revision's status, when the release exists. */
   releaseStatus?: string | undefined;
+  /** `helm history -o json` as read (null: no such release; undefined: could not tell). */
+  releaseHistory?: string | null | undefined;
   secretsFound: Readonly<Record<string, boolean>>;
 }
 

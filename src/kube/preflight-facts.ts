@@ -58,7 +58,7 @@ export async function gatherClusterFacts(
       helmHistory(
         helm,
         { namespace: n.namespace, kubeContext: k.kubeContext, kubeconfig: k.kubeconfig },
-        { release: n.release, max: 1 },
+        { release: n.release, max: 20 },
       ),
     ),
     Promise.all(n.existingSecrets.map(async (s) => [s, await named('secret', s, n.namespace)] as const)),
@@ -81,6 +81,7 @@ export async function gatherClusterFacts(
         }))
       : undefined,
     releaseStatus: history.exitCode === 0 ? latestStatus(history.stdout) : undefined,
+    releaseHistory: history.exitCode === 0 ? history.stdout : /not found/i.test(history.stderr) ? null : undefined,
     secretsFound: Object.fromEntries(secrets),
   };
 }

@@ -9,24 +9,30 @@ import { EXIT, type FailureCause, type RunEvent, type StepId, stepStart } from '
 import { causeOf, endingEvent, helmFailure, type Stop } from './outcome.js';
 import { backupOverride, readIfExists, restoreOverride } from './override-file.js';
 import { kubeTarget, type ReleasePlan } from './plan.js';
-import { beforeFrom, isPending, latest, readHistory } from './release-state.js';
+import { beforeFrom, type History, isPending, latest, readHistory } from './release-state.js';
 import { settle } from './settle.js';
-import { type Emit, fail, interruptedBeforeStart, renderStep, secretsStep, type TaskDeps, testStep } from './steps.js';
+import { type Emit, fail, interruptedBeforeStart, secretsStep, type TaskDeps, testStep } from './steps.js';
 import { streamOf } from './stream.js';
 import { baselineOf, evidenceLogs, lookAtRelease, watchRollout } from './watch.js';
 
 export type { TaskDeps };
 
-export function installOrUpgrade(plan: ReleasePlan, deps: TaskDeps): AsyncGenerator<RunEvent> {
-  return streamOf((emit) => run(plan, deps, emit));
+/** What the caller already read (preflight did), so it is not read twice. */
+export interface Known {
+  history?: History;
 }
 
-async function run(plan: ReleasePlan, deps: TaskDeps, emit: Emit): Promise<void> {
+export function installOrUpgrade(plan: ReleasePlan, deps: TaskDeps, known: Known = {}): AsyncGenerator<RunEvent> {
+  return streamOf((emit) => run(plan, deps, emit, known));
+}
+
+async function run(plan: ReleasePlan, deps: TaskDeps, emit: Emit, known: Known): Promise<void> {
   const { runner } = deps;
-  // Independent reads and checks run together: the wait before helm starts is overhead.
-  const [history, rendered, picture] = await Promise.all([
-    readHistory(runner, plan),
-    renderStep(plan, deps, emit),
+  // Everything before helm starts is overhead: independent reads run together, and
+  // the chart is not rendered separately (helm renders it first and fails before
+  // changing anything when it cannot).
+  const [history, picture] = await Promise.all([
+    known.history ?? readHistory(runner, plan),
     lookAtRelease(runner, plan),
   ]);
   if ('error' in history) {
@@ -35,7 +41,6 @@ async function run(plan: ReleasePlan, deps: TaskDeps, emit: Emit): Promise<void>
       hint: 'check that the cluster is reachable (kubectl get namespaces)',
     });
   }
-  if (!rendered) return;
   const top = latest(history);
   if (isPending(top?.status)) {
     return fail(emit, 'preflight', {

@@ -4,6 +4,7 @@ import { blocking, evaluatePreflight, type PreflightNeeds } from '../kube/prefli
 import { gatherClusterFacts } from '../kube/preflight-facts.js';
 import { EXIT, type RunEvent, stepStart } from './events.js';
 import type { ReleasePlan } from './plan.js';
+import { type History, parseHistory } from './release-state.js';
 import type { TaskDeps } from './steps.js';
 
 /** Emits the checks; `ok` when nothing blocks the install, and whether the release exists already. */
@@ -12,7 +13,7 @@ export async function preflightStep(
   needs: PreflightNeeds,
   deps: TaskDeps,
   emit: (e: RunEvent) => void,
-): Promise<{ ok: boolean; releaseExists: boolean }> {
+): Promise<{ ok: boolean; releaseExists: boolean; history?: History }> {
   emit(stepStart('preflight'));
   emit({
     type: 'check',
@@ -42,5 +43,11 @@ export async function preflightStep(
   }
   const warnings = checks.filter((c) => c.level === 'warn').length;
   emit({ type: 'step-done', step: 'preflight', detail: warnings ? `${warnings} warning(s)` : 'all checks passed' });
-  return { ok: true, releaseExists: facts.releaseStatus !== undefined };
+  const history: History | undefined =
+    facts.releaseHistory === null
+      ? { exists: false }
+      : facts.releaseHistory === undefined
+        ? undefined
+        : { exists: true, revisions: parseHistory(facts.releaseHistory) };
+  return { ok: true, releaseExists: facts.releaseStatus !== undefined, ...(history ? { history } : {}) };
 }

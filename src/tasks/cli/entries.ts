@@ -13,6 +13,7 @@ import { kubeTarget, type ReleasePlan } from '../plan.js';
 import { portForwardTask } from '../port-forward.js';
 import { preflightStep } from '../preflight.js';
 import { type ReleaseRef, rollbackTask, statusTask, uninstallTask } from '../release-ops.js';
+import { renderStep } from '../steps.js';
 import { streamOf } from '../stream.js';
 import { askConfirm } from './confirm.js';
 import { type EventSink, pump, sinkFor } from './output.js';
@@ -66,6 +67,7 @@ export async function installEntry(request: InstallRequest, ctx: CliContext): Pr
         if (!(await diffAndConfirm(plan, request, ctx, deps, emit, sink))) return;
       }
       if (request.dryRun) {
+        if (!(await renderStep(plan, deps, emit))) return;
         const c = helmUpgradeInstall(plan.helm, kubeTarget(plan), { ...plan, createNamespace: true });
         emit({
           type: 'result',
@@ -77,7 +79,7 @@ export async function installEntry(request: InstallRequest, ctx: CliContext): Pr
       }
       const forwarding = request.verify || keepForward;
       let deployed: string | undefined;
-      for await (const e of installOrUpgrade(plan, deps)) {
+      for await (const e of installOrUpgrade(plan, deps, preflight.history ? { history: preflight.history } : {})) {
         // With a port-forward to follow, the run's one result comes after it.
         if (e.type === 'result' && e.outcome === 'deployed' && forwarding) deployed = e.summary;
         else emit(e);
