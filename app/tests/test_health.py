@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import time
 
-from flask_app import __version__
+from flask_app import __version__, create_app
 
+from .proxy import FreezableProxy
 from .servers import Postgres, Redis
 
 
@@ -74,3 +76,21 @@ def test_ready_is_503_on_a_wrong_password(services_env: dict[str, str]) -> None:
 def test_unknown_paths_answer_json_404(bare_client) -> None:
     resp = bare_client.get("/nope")
     assert resp.status_code == 404 and resp.get_json()["error"] == "Not Found"
+
+
+def test_ready_answers_503_before_the_probe_times_out_when_an_open_connection_hangs(
+    services_env: dict[str, str], postgres: Postgres
+) -> None:
+    with FreezableProxy(postgres.port) as proxy:
+        url = services_env["DATABASE_URL"].replace(f":{postgres.port}/", f":{proxy.port}/")
+        client = create_app({**services_env, "DATABASE_URL": url}).test_client()
+        assert client.get("/ready").status_code == 200  # the pool now holds a connection
+        proxy.freeze()
+        started = time.monotonic()
+        resp = client.get("/ready")
+        took = time.monotonic() - started
+    body = resp.get_json()
+    assert resp.status_code == 503 and body["down"] == ["database"]
+    assert body["checks"]["database"] == "timeout: no answer within 2.5s"
+    assert body["checks"]["redis"] == "ok"
+    assert took < 3.0  # the chart's readinessProbe.timeoutSeconds
