@@ -183,6 +183,17 @@ spec:
     );
     expect(bound.sort()).toEqual(['data-db-0', 'model']);
     await waitForPods(ns, 'app=db', 'Ready', isReady, { timeoutMs: KWOK_STATE_MS });
+    // A deleted claim's PV goes back to the pool for later tests.
+    const pv = (await kubectlJson<{ spec: { volumeName: string } }>(['get', 'pvc', 'model', '-n', ns])).spec.volumeName;
+    await kubectlOk(['delete', 'pvc', 'model', '-n', ns]);
+    await waitFor(
+      `PV ${pv} Available again`,
+      async () => {
+        const v = await kubectlJson<{ status: { phase: string } }>(['get', 'pv', pv]);
+        return v.status.phase === 'Available' ? true : undefined;
+      },
+      { timeoutMs: KWOK_STATE_MS },
+    );
   });
 
   it('gives a LoadBalancer Service an address and accepts a ServiceMonitor', async () => {

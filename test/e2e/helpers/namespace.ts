@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { kubectl, kubectlJson, kubectlOk } from './run.js';
+import { kubectl, kubectlOk } from './run.js';
 
 // One namespace per test on the shared cluster. Names carry a random suffix so a
 // rerun never meets a namespace that is still terminating from the last run.
@@ -24,28 +24,9 @@ export async function createNamespace(prefix: string): Promise<string> {
 
 /**
  * Deletes the namespace without waiting for it to go (the controller manager
- * finishes that in the background), then returns the static PVs its claims held
- * to the pool so a long suite never runs out.
+ * finishes that in the background). The static PVs its claims held return to the
+ * pool by themselves (kwok stage pv-recycle).
  */
 export async function deleteNamespace(name: string): Promise<void> {
   await kubectl(['delete', 'namespace', name, '--wait=false', '--ignore-not-found']);
-  await recycleReleasedVolumes();
-}
-
-interface PersistentVolume {
-  metadata: { name: string };
-  status?: { phase?: string };
-}
-
-/**
- * The harness's static PVs use reclaimPolicy Retain (no provisioner exists to
- * delete them); clearing claimRef makes a Released one Available again.
- */
-export async function recycleReleasedVolumes(): Promise<number> {
-  const pvs = await kubectlJson<{ items: PersistentVolume[] }>(['get', 'pv', '-l', 'fhw-e2e/static-pv=true']);
-  const released = pvs.items.filter((pv) => pv.status?.phase === 'Released');
-  for (const pv of released) {
-    await kubectl(['patch', 'pv', pv.metadata.name, '--type=json', '-p', '[{"op":"remove","path":"/spec/claimRef"}]']);
-  }
-  return released.length;
 }
