@@ -82,7 +82,7 @@ const m = median(bare);
 console.log(`Helm ${MAJOR}, ${ROUNDS} rounds (median seconds):`);
 console.log(`  bare helm upgrade --install --wait         ${m.toFixed(2)}`);
 console.log(
-  `  flask-helm-wizard install --no-verify      ${median(cliNoVerify).toFixed(2)}  (${(median(cliNoVerify) / m).toFixed(2)}×; preflight + render check + helm test)`,
+  `  flask-helm-wizard install --no-verify      ${median(cliNoVerify).toFixed(2)}  (${(median(cliNoVerify) / m).toFixed(2)}×; preflight + helm test)`,
 );
 console.log(
   `  flask-helm-wizard install (default)        ${median(cliFull).toFixed(2)}  (${(median(cliFull) / m).toFixed(2)}×; + port-forward /health check)`,
