@@ -4,6 +4,9 @@ import { stripVTControlCharacters } from 'node:util';
 
 export const tick = (ms = 15) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Pause after a frame matched, before the next key (see waitForFrame). */
+const SETTLE_MS = 40;
+
 /** The frame as text, colour codes removed. */
 export function plain(frame: string | undefined): string {
   return stripVTControlCharacters(frame ?? '');
@@ -19,9 +22,10 @@ export async function waitForFrame(
   for (;;) {
     const frame = plain(lastFrame());
     if (predicate(frame)) {
-      // The frame is painted before its input handlers subscribe (passive effects): one
-      // more tick so the next key reaches the screen that is shown.
-      await tick();
+      // In debug mode the frame is written during the commit, before the new screen's
+      // input handlers subscribe (passive effects): give them a moment so the next key
+      // reaches the screen that is shown, even on a busy machine.
+      await tick(SETTLE_MS);
       return frame;
     }
     if (Date.now() > deadline) throw new Error(`frame never matched within ${timeoutMs} ms; last frame:\n${frame}`);
