@@ -35,8 +35,10 @@ def configure_logging(level: int) -> None:
     # Replace rather than add: create_app may run more than once in one process (tests).
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # Werkzeug's own access log duplicates ours and is not JSON.
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    # Werkzeug's access log duplicates ours; SQLAlchemy at DEBUG logs every statement with
+    # its parameters and the redis client its connection chatter: all noise in a pod's log.
+    for noisy in ("werkzeug", "sqlalchemy", "redis"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
 # Probes and scrapes arrive every few seconds; at INFO they would drown real traffic.
