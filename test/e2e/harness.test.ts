@@ -43,7 +43,7 @@ describe('e2e harness', () => {
     if (ns) await deleteNamespace(ns);
   });
 
-  it('has Ready, untainted nodes whose only address is 127.0.0.1', async () => {
+  it('has Ready, untainted nodes at 127.0.0.1 with fresh lease heartbeats', async () => {
     interface Node {
       spec: { taints?: unknown[] };
       status: { addresses: { type: string; address: string }[]; conditions: { type: string; status: string }[] };
@@ -55,6 +55,17 @@ describe('e2e harness', () => {
       expect(node.spec.taints ?? []).toEqual([]);
       expect(node.status.addresses.map((a) => a.address)).toEqual(['127.0.0.1']);
     }
+    // Heartbeats: kwok renews every node's Lease, so the node controller keeps them Ready.
+    const leases = await kubectlJson<{ items: { metadata: { name: string }; spec: { renewTime: string } }[] }>([
+      'get',
+      'leases',
+      '-n',
+      'kube-node-lease',
+    ]);
+    for (const lease of leases.items) {
+      expect(Date.now() - Date.parse(lease.spec.renewTime)).toBeLessThan(60_000);
+    }
+    expect(leases.items.length).toBe(nodes.length);
     const version = JSON.parse(await kubectlOk(['version', '-o', 'json'])) as { serverVersion: { gitVersion: string } };
     expect(version.serverVersion.gitVersion).toMatch(/^v1\.35\.\d+$/);
   });
