@@ -19,7 +19,8 @@ from .config import ConfigError, load_settings, serving_problems  # noqa: E402
 
 
 def _refuse(problems: list[str]) -> None:
-    # The logger may not be configured yet (ConfigError), so write JSON-ish by hand too.
+    # On a ConfigError logging is not configured yet (create_app does that), so the
+    # reason also goes out as a plain line, which uWSGI's log always shows.
     logging.getLogger("flask_app").critical("refusing to start", extra={"problems": problems})
     print(f"flask-app refuses to start: {'; '.join(problems)}", file=sys.stderr, flush=True)
     # The exit hook in uwsgi.ini does not run when the app never loads.

@@ -31,6 +31,9 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+import yaml
+
+from flask_app import __version__
 
 from . import chart, dockerfile
 from .chart import Manifest
@@ -173,7 +176,10 @@ def test_the_image_matches_the_rendered_pod(rendered: Rendered) -> None:
     assert http_port == int(IMAGE.env["PORT"]) and str(http_port) in IMAGE.exposed
     uid, gid = (int(x) for x in IMAGE.user.split(":"))
     assert rendered.pod["securityContext"]["runAsUser"] == uid and rendered.pod["securityContext"]["runAsGroup"] == gid
-    assert rendered.container["image"].split(":")[0] == "flask-app"
+    # The chart's default image is this app at the chart's appVersion.
+    app_version = yaml.safe_load((chart.CHART / "Chart.yaml").read_text())["appVersion"]
+    assert rendered.container["image"] == f"flask-app:{app_version}" and __version__ == app_version
+    assert rendered.container["imagePullPolicy"] == "IfNotPresent"
     env = rendered.env_of(rendered.container)
     # Every variable the chart sets is one the app reads: nothing silently ignored.
     assert set(env) <= CONTRACT_ENV, set(env) - CONTRACT_ENV
