@@ -8,7 +8,7 @@ import { UserError } from '../domain/errors.js';
 import { type AnswerLayer, type FlatAnswers, flagFor } from '../domain/keys.js';
 import { resolveAnswers } from '../domain/resolve.js';
 import type { TypedSecrets, WizardContext, WizardResult } from '../screens/wizard-contract.js';
-import { assertSchema, type ExistingOverride, loadOverride, overrideTextFor } from '../values/override-file.js';
+import { assertSchema, type ExistingOverride, loadOverride, minimalOverrideText } from '../values/override-file.js';
 import type { CliContext } from './context.js';
 import { gatherFacts } from './facts.js';
 import { chartPaths, type GatheredInput, gatherInput, layersOf, missingProblem, valuesFileFor } from './inputs.js';
@@ -31,8 +31,9 @@ export async function valuesTargetFor(ctx: CliContext, answers: Answers, input: 
     input.valuesFile && ctx.options.valuesFile
       ? input.valuesFile
       : valuesFileFor(answers.release, answers.namespace, ctx.cwd);
-  const existing = input.valuesFile?.path === loc.path ? input.existing : await loadOverride(loc.path);
-  return { path: loc.path, shownPath: loc.shown, ...chartPaths(ctx.options, ctx.cwd, ctx.packageRoot), existing };
+  const chart = chartPaths(ctx.options, ctx.cwd, ctx.packageRoot);
+  const existing = input.valuesFile?.path === loc.path ? input.existing : await loadOverride(loc.path, chart.chartDir);
+  return { path: loc.path, shownPath: loc.shown, ...chart, existing };
 }
 
 function strictResolve(layers: AnswerLayer[], useDefaults: boolean, nameDefaults = false) {
@@ -52,6 +53,7 @@ export async function obtainAnswers(ctx: CliContext, purpose: 'install' | 'rende
   const input = await gatherInput(ctx.options, ctx.cwd, {
     fallbackEnv: yes ? 'dev' : undefined,
     discover: ctx.mode !== 'headless',
+    chartDir: chartPaths(ctx.options, ctx.cwd, ctx.packageRoot).chartDir,
   });
   for (const w of input.warnings) ctx.out.warn(w.message, w.hint);
   const layers = layersOf(input);
@@ -116,7 +118,7 @@ async function runWizard(
     knownKeys: mergedGiven(input),
     reviewText: async (answers) => {
       const target = await valuesTargetFor(ctx, answers, input);
-      const text = overrideTextFor(answers, target, target.existing);
+      const text = await minimalOverrideText(answers, target, target.existing);
       try {
         await assertSchema(answers, target.chartDir, parse(text));
       } catch (e) {

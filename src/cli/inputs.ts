@@ -127,6 +127,8 @@ export interface GatherOptions {
   fallbackEnv?: Environment | undefined;
   /** With nothing to locate the file by, reuse the newest override file in the folder (wizard runs). */
   discover?: boolean;
+  /** The chart, whose environment values the override file is read on top of. */
+  chartDir?: string;
 }
 
 export async function gatherInput(o: CliOptions, cwd: string, opts: GatherOptions = {}): Promise<GatheredInput> {
@@ -135,7 +137,7 @@ export async function gatherInput(o: CliOptions, cwd: string, opts: GatherOption
   const valuesFile =
     locateValuesFile(o, given, cwd, opts.fallbackEnv) ?? (opts.discover ? await discoverValuesFile(cwd) : undefined);
   const warnings: UserProblem[] = [];
-  let existing = valuesFile ? await loadOverride(valuesFile.path) : undefined;
+  let existing = valuesFile ? await loadOverride(valuesFile.path, opts.chartDir) : undefined;
   const givenEnv = pickString(given, 'environment');
   const fileEnv = existing?.answers.environment;
   if (existing && valuesFile && givenEnv !== undefined && fileEnv !== undefined && givenEnv !== fileEnv) {

@@ -31,7 +31,17 @@ function e(path: string, value: unknown, what: string, flag: string): ValueEntry
   return { path: path.split('.'), value, comment: `${what} (answer: ${flag})` };
 }
 
-export function valueEntries(a: Answers): ValueEntry[] {
+/**
+ * The entries for these answers. With `base` (the chart's values.yaml ⊕ values-<env>.yaml,
+ * as helm layers them), entries that would not change anything are left out: the file
+ * holds only what the answers change on top of the environment.
+ */
+export function valueEntries(a: Answers, base?: unknown): ValueEntry[] {
+  const all = allEntries(a);
+  return base === undefined ? all : all.filter((entry) => !coveredBy(base, entry.path, entry.value));
+}
+
+function allEntries(a: Answers): ValueEntry[] {
   return [
     e('flask.env', APP_ENV[a.environment], 'APP_ENV inside the pod', `--environment ${a.environment}`),
     ...imageEntries(a),
@@ -202,10 +212,41 @@ function storageEntries(a: Answers): ValueEntry[] {
 }
 
 /** The override as a plain object (what helm sees). */
-export function valuesFor(a: Answers): Record<string, unknown> {
+export function valuesFor(a: Answers, base?: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const entry of valueEntries(a)) setIn(out, entry.path, entry.value);
+  for (const entry of valueEntries(a, base)) setIn(out, entry.path, entry.value);
   return out;
+}
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function getIn(v: unknown, path: Path): unknown {
+  let cur = v;
+  for (const k of path) {
+    if (!isObj(cur)) return undefined;
+    cur = cur[k];
+  }
+  return cur;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (isObj(a) && isObj(b)) {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/** True when helm would already see `value` at `path` without the override (maps merge). */
+function coveredBy(base: unknown, path: Path, value: unknown): boolean {
+  if (isObj(value)) return Object.entries(value).every(([k, v]) => coveredBy(base, [...path, k], v));
+  return deepEqual(getIn(base, path), value);
 }
 
 function setIn(obj: Record<string, unknown>, path: Path, value: unknown): void {

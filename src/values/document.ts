@@ -11,6 +11,8 @@ export interface HeaderInfo {
   valuesPath: string;
   /** The chart directory as shown in commands, e.g. `flask-app`. */
   chart: string;
+  /** The chart's values for the environment; keys equal to it are left out of the file. */
+  base?: unknown;
 }
 
 export function headerText(h: HeaderInfo): string {
@@ -44,7 +46,7 @@ export function buildOverrideDocument(h: HeaderInfo, existing?: Document): Docum
   if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as YAMLMap;
   const root = doc.contents as YAMLMap;
   liftFirstKeyComments(root);
-  const entries = valueEntries(h.answers);
+  const entries = valueEntries(h.answers, h.base);
   const produced = new Set(entries.map((e) => e.path.join('.')));
   for (const path of OWNED_PATHS) {
     if (!produced.has(path)) deleteOwned(root, path.split('.'));
@@ -57,9 +59,8 @@ export function buildOverrideDocument(h: HeaderInfo, existing?: Document): Docum
     if (group && !(key.commentBefore ?? '').includes(group)) {
       key.commentBefore = key.commentBefore ? ` ${group}\n${key.commentBefore}` : ` ${group}`;
     }
-    // A blank line before every group, and between the header and the first key (so a
-    // re-read keeps the header on the document, not on the first key).
-    key.spaceBefore = true;
+    // A blank line before every group (the header gets its own from the printer).
+    if (i > 0) key.spaceBefore = true;
     if (i === 0 && key.commentBefore) key.commentBefore = withoutHeaderLines(key.commentBefore);
   }
   doc.commentBefore = [headerText(h), ...userHeaderLines(doc.commentBefore)].join('\n');

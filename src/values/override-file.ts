@@ -1,14 +1,14 @@
 // The override file as the rest of the CLI sees it: load (→ remembered answers),
 // build its text, validate against the chart schema, write it safely.
 import { type Document, parse } from 'yaml';
-import type { Answers } from '../domain/answers.js';
+import { type Answers, ENVIRONMENTS, type Environment } from '../domain/answers.js';
 import { UserError } from '../domain/errors.js';
 import { answersFromValues } from '../domain/from-values.js';
 import type { FlatAnswers } from '../domain/keys.js';
 import { valuesFor } from '../domain/to-values.js';
 import { buildOverrideDocument, type HeaderInfo, headerFacts, overrideText } from './document.js';
 import { readYamlFile, writeFileAtomic } from './io.js';
-import { checkAgainstChartSchema } from './schema.js';
+import { chartValues, checkAgainstChartSchema, coalesce } from './schema.js';
 
 export interface ExistingOverride {
   path: string;
@@ -18,18 +18,30 @@ export interface ExistingOverride {
   answers: FlatAnswers;
 }
 
-/** Reads an existing override file; `undefined` when there is none. Invalid → exit 2, file untouched. */
-export async function loadOverride(path: string): Promise<ExistingOverride | undefined> {
+/**
+ * Reads an existing override file; `undefined` when there is none. Invalid → exit 2,
+ * file untouched. Its answers are read from the values helm would see (the chart's
+ * environment values under the file), because the file only holds the differences.
+ */
+export async function loadOverride(path: string, chartDir?: string): Promise<ExistingOverride | undefined> {
   const r = await readYamlFile(path);
   if (r.kind === 'missing') return undefined;
   if (r.kind === 'invalid') throw new UserError({ message: r.message, hint: r.hint }, 2);
-  // The header names release and namespace (they are not chart values); the keys win
-  // for the environment because a user may have edited flask.env by hand.
+  // The header names release, namespace and environment (not chart values); a flask.env
+  // edited by hand wins over the header.
   const facts = headerFacts(r.doc);
+  const own = answersFromValues(r.values);
+  const env = own.environment ?? facts?.environment;
+  const base = chartDir && isEnvironment(env) ? await chartValues(chartDir, env) : undefined;
   const fromHeader: FlatAnswers = facts
     ? { release: facts.release, namespace: facts.namespace, environment: facts.environment }
     : {};
-  return { path, text: r.text, doc: r.doc, answers: { ...fromHeader, ...answersFromValues(r.values) } };
+  const answers = { ...fromHeader, ...answersFromValues(base === undefined ? r.values : coalesce(base, r.values)) };
+  return { path, text: r.text, doc: r.doc, answers };
+}
+
+function isEnvironment(v: unknown): v is Environment {
+  return (ENVIRONMENTS as readonly unknown[]).includes(v);
 }
 
 export interface OverrideTarget {
@@ -41,12 +53,29 @@ export interface OverrideTarget {
   chartDir: string;
 }
 
-/** The text that would be written (the Review screen shows exactly this). */
-export function overrideTextFor(answers: Answers, target: OverrideTarget, existing?: ExistingOverride): string {
-  const header: HeaderInfo = { answers, valuesPath: target.shownPath, chart: target.shownChart };
+/**
+ * The text that would be written (the Review screen shows exactly this). With `base`
+ * (see `chartValues`), keys the environment already sets are left out.
+ */
+export function overrideTextFor(
+  answers: Answers,
+  target: OverrideTarget,
+  existing?: ExistingOverride,
+  base?: unknown,
+): string {
+  const header: HeaderInfo = { answers, valuesPath: target.shownPath, chart: target.shownChart, base };
   // Work on a copy: building the preview must not change the loaded document.
   const doc = existing ? existing.doc.clone() : undefined;
   return overrideText(buildOverrideDocument(header, doc));
+}
+
+/** The override text on top of the chart's environment values, as the CLI writes it. */
+export async function minimalOverrideText(
+  answers: Answers,
+  target: OverrideTarget,
+  existing?: ExistingOverride,
+): Promise<string> {
+  return overrideTextFor(answers, target, existing, await chartValues(target.chartDir, answers.environment));
 }
 
 /** Schema problems as one user error naming each key. */
@@ -73,7 +102,7 @@ export async function writeOverride(
   target: OverrideTarget,
   existing?: ExistingOverride,
 ): Promise<WriteResult> {
-  const text = overrideTextFor(answers, target, existing);
+  const text = await minimalOverrideText(answers, target, existing);
   // Validate what the file will hold, user keys included, layered as helm will.
   await assertSchema(answers, target.chartDir, parse(text) ?? valuesFor(answers));
   await writeFileAtomic(target.path, text, { backup: existing !== undefined, mode: 0o600 });

@@ -48,6 +48,12 @@ async function readYaml(path: string): Promise<unknown> {
   }
 }
 
+/** What helm sees before the override: the chart's values.yaml ⊕ values-<env>.yaml. */
+export async function chartValues(chartDir: string, env: Environment): Promise<unknown> {
+  const base = await readYaml(join(chartDir, 'values.yaml'));
+  return coalesce(base, await readYaml(join(chartDir, `values-${env}.yaml`)));
+}
+
 /**
  * Returns the schema problems of `override` layered on the chart's values for
  * `env`; an empty list when it passes or when the chart carries no schema.
@@ -64,9 +70,7 @@ export async function checkAgainstChartSchema(
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
   }
-  const base = await readYaml(join(chartDir, 'values.yaml'));
-  const envValues = await readYaml(join(chartDir, `values-${env}.yaml`));
-  const merged = dropNulls(coalesce(coalesce(base, envValues), override));
+  const merged = dropNulls(coalesce(await chartValues(chartDir, env), override));
   // ajv is only needed here: loading it lazily keeps it off the wizard's start-up path.
   const mod = await import('ajv');
   // CommonJS interop differs between Node (named export) and the bundle (default only).

@@ -6,7 +6,7 @@ import type { Answers } from '../../domain/answers.js';
 import { type ExitCode, UserError, usageError } from '../../domain/errors.js';
 import type { TypedSecrets } from '../../screens/wizard-contract.js';
 import { writeFileAtomic } from '../../values/io.js';
-import { overrideTextFor, writeOverride } from '../../values/override-file.js';
+import { minimalOverrideText, writeOverride } from '../../values/override-file.js';
 import { obtainAnswers, valuesTargetFor } from '../answers-flow.js';
 import type { CliContext, InstallRequest, Pipeline } from '../context.js';
 import { readStdinPasswords } from '../secrets-stdin.js';
@@ -35,7 +35,7 @@ export async function installCommand(ctx: CliContext, pipeline: Pipeline): Promi
     const dir = await mkdtemp(join(tmpdir(), 'flask-helm-wizard-'));
     scratch = dir;
     valuesFile = join(dir, 'values.yaml');
-    await writeFileAtomic(valuesFile, overrideTextFor(answers, target, target.existing), { mode: 0o600 });
+    await writeFileAtomic(valuesFile, await minimalOverrideText(answers, target, target.existing), { mode: 0o600 });
     ctx.out.info(`(dry run: values written to ${valuesFile}; ${target.shownPath} left as it is)`);
   } else {
     const written = await writeOverride(answers, target, target.existing);

@@ -23,7 +23,10 @@ export async function releaseCommand(ctx: CliContext, pipeline: Pipeline): Promi
   const command = ctx.command as ReleaseRequest['command'];
   const o = ctx.options;
   checkTimeout(o.timeout);
-  const input = await gatherInput(o, ctx.cwd, { fallbackEnv: o.yes ? 'dev' : undefined });
+  const input = await gatherInput(o, ctx.cwd, {
+    fallbackEnv: o.yes ? 'dev' : undefined,
+    chartDir: chartPaths(o, ctx.cwd, ctx.packageRoot).chartDir,
+  });
   const layers = layersOf(input);
   const problems: UserProblem[] = [];
   const envRaw = pick(layers, 'environment');

@@ -11,7 +11,10 @@ import { requireHelm } from './shared.js';
 
 export async function testChartCommand(ctx: CliContext): Promise<ExitCode> {
   const o = ctx.options;
-  const input = await gatherInput(o, ctx.cwd, { fallbackEnv: o.yes ? 'dev' : undefined });
+  const input = await gatherInput(o, ctx.cwd, {
+    fallbackEnv: o.yes ? 'dev' : undefined,
+    chartDir: chartPaths(o, ctx.cwd, ctx.packageRoot).chartDir,
+  });
   if (!input.valuesFile || !input.existing) {
     const where = input.valuesFile ? input.valuesFile.shown : 'the values file';
     throw new UserError(

@@ -150,3 +150,46 @@ describe('values → answers (re-run pre-fill)', () => {
     expect(answersFromValues(null)).toEqual({});
   });
 });
+
+describe('only what the answers change on top of the environment', () => {
+  const base = {
+    flask: { env: 'development' },
+    image: { repository: 'flask-app', tag: '' },
+    replicaCount: 1,
+    autoscaling: { enabled: false },
+    postgresql: { enabled: true },
+    database: { host: '' },
+    redis: { enabled: true },
+    externalRedis: { host: '' },
+    ingress: { enabled: false, annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt-staging', other: 'x' } },
+    persistence: { enabled: false },
+    serviceMonitor: { enabled: false },
+  };
+
+  it('leaves out every key the environment already sets to the same value', () => {
+    expect(valuesFor(dev, base)).toEqual({ image: { tag: 'dev' } });
+  });
+
+  it('keeps a map entry unless each of its keys is already there (maps merge in helm)', () => {
+    const withIngress: Answers = {
+      ...dev,
+      ingress: {
+        enabled: true,
+        host: 'a.example.com',
+        className: 'nginx',
+        tls: { mode: 'cert-manager', clusterIssuer: 'letsencrypt-staging', secretName: 't' },
+      },
+    };
+    const v = valuesFor(withIngress, base);
+    expect(v.ingress).toEqual({
+      enabled: true,
+      className: 'nginx',
+      hosts: [{ host: 'a.example.com', paths: [{ path: '/', pathType: 'Prefix' }] }],
+      tls: [{ secretName: 't', hosts: ['a.example.com'] }],
+    });
+  });
+
+  it('without a base everything the answers own is written', () => {
+    expect(Object.keys(valuesFor(dev))).toHaveLength(11);
+  });
+});

@@ -92,14 +92,15 @@ describe('writeOverride', () => {
     const path = join(dir, 'v.yaml');
     await writeOverride(answers, target(path));
     await writeFile(path, `${await readFile(path, 'utf8')}\n# added by hand\npodAnnotations:\n  owner: me\n`);
-    const existing = await loadOverride(path);
+    const existing = await loadOverride(path, CHART);
     expect(existing?.answers).toMatchObject({ environment: 'dev', image: 'flask-app:dev', replicas: 1 });
     const r = await writeOverride({ ...answers, scaling: { mode: 'fixed', replicas: 2 } }, target(path), existing);
     expect(r.backedUp).toBe(true);
     const text = await readFile(path, 'utf8');
     expect(text).toContain('# added by hand\npodAnnotations:\n  owner: me');
     expect(text).toContain('replicaCount: 2');
-    expect(await readFile(`${path}.bak`, 'utf8')).toContain('replicaCount: 1');
+    expect(await readFile(`${path}.bak`, 'utf8')).toContain('# added by hand');
+    expect(await readFile(`${path}.bak`, 'utf8')).not.toContain('replicaCount');
   });
 
   it('refuses values the chart schema rejects, naming the key, and writes nothing', async () => {
@@ -134,7 +135,7 @@ describe('remembering release and namespace', () => {
       monitoring: false,
     };
     await writeOverride(answers, { path, shownPath: path, shownChart: 'flask-app', chartDir: CHART });
-    const loaded = await loadOverride(path);
+    const loaded = await loadOverride(path, CHART);
     expect(loaded?.answers).toMatchObject({
       release: 'shop',
       namespace: 'team-a',
