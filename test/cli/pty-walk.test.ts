@@ -231,11 +231,10 @@ describe('the wizard in a real terminal', () => {
       expect(await t.waitFor('__EXIT=', 120_000)).toContain('__EXIT=0');
 
       const values = readFileSync(join(cwd, 'prod.yaml'), 'utf8');
+      // The file holds what the answers change on top of values-prod.yaml…
       expect(values).toContain('host: pg.prod.internal');
       expect(values).toContain('host: redis.prod.internal');
-      expect(values).toContain('cert-manager.io/cluster-issuer');
-      expect(values).toMatch(/minReplicas: 3\n/);
-      expect(values).toMatch(/maxReplicas: 20\n/);
+      expect(values).toContain('host: shop.example.com');
       expect(values).not.toMatch(/password:/i);
       const lint = helm(
         HELM3,
@@ -243,9 +242,15 @@ describe('the wizard in a real terminal', () => {
         cwd,
       );
       expect(lint.output).toContain('0 chart(s) failed');
+      // …and the manifests show every answer in effect.
       const manifests = readTree(join(cwd, 'flask-app.prod-flask-app.manifests'));
       expect(manifests).toContain('kind: HorizontalPodAutoscaler');
+      expect(manifests).toMatch(/minReplicas: 3\n/);
+      expect(manifests).toMatch(/maxReplicas: 20\n/);
+      expect(manifests).toContain('cert-manager.io/cluster-issuer: letsencrypt-prod');
       expect(manifests).toContain('- "shop.example.com"');
+      expect(manifests).toContain('pg.prod.internal');
+      expect(manifests).toContain('kind: ServiceMonitor');
     },
     WALK_TIMEOUT,
   );
