@@ -122,9 +122,27 @@ def start_postgres() -> Postgres:
         str(postgres_bin() / "initdb"), "-D", str(pg.datadir), "-U", "postgres",
         "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
     )  # fmt: skip
+    _enable_tls(pg)
     pg.start()
     pg.create_role(pg.user, pg.password, pg.database)
     return pg
+
+
+def _enable_tls(pg: Postgres) -> None:
+    """A self-signed certificate, so `sslmode=require` (the prod values) can connect."""
+    cert, key = pg.datadir / "server.crt", pg.datadir / "server.key"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        capture_output=True, check=True, timeout=60,
+    )  # fmt: skip
+    key.chmod(0o600)
+    if pg._run_as:
+        owner = pwd.getpwnam("postgres")
+        for path in (cert, key):
+            os.chown(path, owner.pw_uid, owner.pw_gid)
+    with (pg.datadir / "postgresql.conf").open("a") as conf:
+        conf.write("ssl = on\n")
 
 
 def stop_postgres(pg: Postgres) -> None:

@@ -52,6 +52,8 @@ VARIANTS = [
     ("dev", "values-dev.yaml", [], "development"),
     ("staging", "values-staging.yaml", [], "staging"),
     ("dev-model-volume", "values-dev.yaml", ["persistence.enabled=true"], "development"),
+    # External database (sslmode=require) and Redis, existing Secrets, read-only root, model volume.
+    ("prod", "values-prod.yaml", [], "production"),
 ]
 
 
@@ -64,6 +66,9 @@ class Rendered:
     container: Manifest
     job_pod: Manifest
     job_container: Manifest
+    # Test values for Secrets/ConfigMaps the pod references but the release does not render
+    # (existingSecret): keyed by (kind, name, key).
+    external: dict[tuple[str, str, str], str]
 
     @property
     def fields(self) -> dict[str, str]:
@@ -74,7 +79,7 @@ class Rendered:
         }
 
     def env_of(self, container: Manifest) -> dict[str, str]:
-        return chart.container_env(container, self.manifests, external={}, fields=self.fields)
+        return chart.container_env(container, self.manifests, external=self.external, fields=self.fields)
 
 
 @pytest.fixture(scope="module", params=VARIANTS, ids=[v[0] for v in VARIANTS])
@@ -90,7 +95,29 @@ def rendered(request: pytest.FixtureRequest) -> Rendered:
     [job] = [j for j in hooks if j["metadata"]["labels"].get("app.kubernetes.io/component") == "migrations"]
     job_pod = job["spec"]["template"]["spec"]
     [job_container] = job_pod["containers"]
-    return Rendered(release, app_env, manifests, pod, container, job_pod, job_container)
+    external = external_test_values(manifests, [*pod["containers"], *job_pod["containers"]])
+    return Rendered(release, app_env, manifests, pod, container, job_pod, job_container, external)
+
+
+def external_test_values(manifests: list[Manifest], containers: list[Manifest]) -> dict[tuple[str, str, str], str]:
+    """A value for every reference to an object the release does not render, as an operator
+    would have created it. Passwords get every character that could break a URL."""
+    values: dict[tuple[str, str, str], str] = {}
+    for container in containers:
+        for item in container.get("env") or []:
+            source = item.get("valueFrom") or {}
+            for kind, field in (("Secret", "secretKeyRef"), ("ConfigMap", "configMapKeyRef")):
+                if field not in source:
+                    continue
+                ref = source[field]
+                rendered = chart.data_of(manifests, kind, ref["name"])
+                if rendered is None or ref["key"] not in rendered:
+                    secret = "password" in ref["key"]
+                    value = (
+                        f"{ref['name']}:p@ss/w%rd#?&= é" if secret else f"test-{ref['name']}-{ref['key']}-" + "x" * 32
+                    )
+                    values[(kind, ref["name"], ref["key"])] = value
+    return values
 
 
 class PathMap:
@@ -179,7 +206,10 @@ def test_the_image_matches_the_rendered_pod(rendered: Rendered) -> None:
     # The chart's default image is this app at the chart's appVersion.
     app_version = yaml.safe_load((chart.CHART / "Chart.yaml").read_text())["appVersion"]
     assert rendered.container["image"] == f"flask-app:{app_version}" and __version__ == app_version
-    assert rendered.container["imagePullPolicy"] == "IfNotPresent"
+    # A locally built image exists only in the node: dev and staging must not insist on pulling.
+    # (values-prod.yaml pulls Always, from a registry.)
+    expected_policy = "Always" if rendered.app_env == "production" else "IfNotPresent"
+    assert rendered.container["imagePullPolicy"] == expected_policy
     env = rendered.env_of(rendered.container)
     # Every variable the chart sets is one the app reads: nothing silently ignored.
     assert set(env) <= CONTRACT_ENV, set(env) - CONTRACT_ENV
