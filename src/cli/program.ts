@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UserError } from '../domain/errors.js';
 import { type CliOptions, COMMANDS, type CommandName, type ParsedArgs } from './options.js';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 const COMMAND_HELP = `
 Commands:
@@ -46,13 +46,13 @@ export function buildProgram(version: string): Command {
   opt('--output-dir <dir>', 'render: manifests folder (default: ./<release>.<namespace>.manifests/, replaced)');
   opt('--image <repo[:tag]>', 'app image, e.g. ghcr.io/acme/flask-app:1.4.2');
   opt('--database <mode>', 'subchart | external | none');
-  opt('--db-host <host>', 'external PostgreSQL host');
+  opt('--db-host <host>', 'external PostgreSQL host (prod default <release>-db-rw)');
   opt('--db-port <port>', 'external PostgreSQL port (default 5432)');
-  opt('--db-name <name>', 'database name (default flask_app)');
-  opt('--db-user <user>', 'database user (default flask_app)');
-  opt('--db-secret <name>', 'existing Secret with key "password" (default <release>-database)');
+  opt('--db-name <name>', 'database name (default flask_app; prod app)');
+  opt('--db-user <user>', 'database user (default flask_app; prod app)');
+  opt('--db-secret <name>', 'existing Secret with key "password" (default <release>-database; prod <release>-db-app)');
   opt('--redis <mode>', 'subchart | external | none');
-  opt('--redis-host <host>', 'external Redis host');
+  opt('--redis-host <host>', 'external Redis host (prod default <release>-cache)');
   opt('--redis-port <port>', 'external Redis port (default 6379)');
   opt('--redis-secret <name>', 'existing Secret with key "password" (default <release>-redis)');
   opt('--ingress', 'create an Ingress');
@@ -64,7 +64,7 @@ export function buildProgram(version: string): Command {
   opt('--tls-secret <name>', 'TLS Secret name (default <release>-tls)');
   opt('--replicas <n>', 'fixed number of app pods');
   opt('--autoscale <min:max>', 'HorizontalPodAutoscaler range, e.g. 3:20');
-  opt('--storage <size>', 'model volume size, e.g. 10Gi');
+  opt('--storage <size>', 'model volume size, e.g. 10Gi (prod default 1Gi)');
   opt('--no-storage', 'no model volume');
   opt('--storage-class <name>', 'StorageClass of the model volume (default: the cluster default)');
   opt('--monitoring', 'create a Prometheus ServiceMonitor');
@@ -75,13 +75,9 @@ export function buildProgram(version: string): Command {
   opt('--json', 'NDJSON events on stdout instead of a UI; never prompts');
   opt('--kube-context <name>', 'kubeconfig context to use');
   opt('--kubeconfig <path>', 'kubeconfig file');
+  p.addOption(new Option('--set <key=value>', 'pass-through to helm (repeatable; not saved)').argParser(collect));
   p.addOption(
-    new Option('--set <key=value>', 'pass-through to helm (repeatable; not saved)').argParser(collect).default([]),
-  );
-  p.addOption(
-    new Option('-f, --values <file>', 'extra values file for helm (repeatable; not saved)')
-      .argParser(collect)
-      .default([]),
+    new Option('-f, --values <file>', 'extra values file for helm (repeatable; not saved)').argParser(collect),
   );
   opt('--chart <path>', 'chart directory (default: the bundled flask-app/)');
   opt('--dry-run', 'show what would happen; change nothing in the cluster');
@@ -128,7 +124,12 @@ export function parseArgs(argv: readonly string[], version: string, write: (s: s
       2,
     );
   }
-  return { command: command as CommandName, options: program.opts<CliOptions>() };
+  const options = program.opts<CliOptions>();
+  // Repeatable options start empty (no commander default: it would print as `[]` in --help).
+  return {
+    command: command as CommandName,
+    options: { ...options, set: options.set ?? [], values: options.values ?? [] },
+  };
 }
 
 function hintFor(code: string): string {
