@@ -135,3 +135,13 @@ def test_prediction_log_survives_a_database_outage(client, postgres: Postgres) -
     assert _rows(postgres, "features::text = '[4.4, 2.9, 1.4, 0.2]'") == [
         "setosa|true"
     ]  # Redis had it from the first call
+
+
+def test_before_the_migration_job_has_run_the_app_is_ready_and_predicts(services_env, postgres: Postgres) -> None:
+    # The chart runs migrations as a post-install hook: the first pods start on an empty database.
+    postgres.create_role("not_migrated", "pw", "not_migrated")
+    url = f"postgresql://not_migrated@127.0.0.1:{postgres.port}/not_migrated"
+    client = create_app({**services_env, "DATABASE_URL": url, "DATABASE_PASSWORD": "pw"}).test_client()
+    assert client.get("/ready").status_code == 200
+    resp = client.post("/predict", json={"features": [7.7, 2.6, 6.9, 2.3]})
+    assert resp.status_code == 200 and resp.get_json()["prediction"] == "virginica"
