@@ -2,6 +2,7 @@
 // pseudo-terminal; keys go in with send-keys, the screen comes back with capture-pane.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 
 export const TMUX = '/usr/bin/tmux';
 
@@ -45,6 +46,7 @@ export function startPty(
     o.cwd,
     `${quoted}; echo "__EXIT=$?"; sleep 600`,
   );
+  const socketPath = tmux('display-message', '-p', '#{socket_path}').trim();
   // Ink answers keys after its effects subscribe; a short gap per key is what a person gives.
   const gap = () => sleep(60);
   const screen = () => tmux('capture-pane', '-p', '-J');
@@ -79,6 +81,8 @@ export function startPty(
       } catch {
         // already gone
       }
+      // tmux leaves its socket file behind; a test run should not.
+      rmSync(socketPath, { force: true });
     },
   };
 }
