@@ -48,10 +48,11 @@ export async function gatherFacts(
   const target = { path: found.kubectl.path, kubeContext: o.kubeContext, kubeconfig: o.kubeconfig };
   const timeout = AbortSignal.any([signal, AbortSignal.timeout(REACH_TIMEOUT_MS)]);
   const run = (c: { cmd: string; args: string[] }, s: AbortSignal = signal) => runner.run(c.cmd, c.args, { signal: s });
-  const [helm, ctx, client, server] = await Promise.all([
+  // `kubectl version -o json` reports the client version even when the server does not
+  // answer: one process for both keeps start-up light on a busy machine.
+  const [helm, ctx, server] = await Promise.all([
     helmP,
     run(kubectl.currentContext(target)),
-    run(kubectl.clientVersion(target)),
     run(kubectl.serverVersion(target), timeout),
   ]);
   const context = o.kubeContext ?? (ctx.exitCode === 0 ? ctx.stdout.trim() || null : null);
@@ -70,6 +71,6 @@ export async function gatherFacts(
         }
       : { serverVersion }),
     helmVersion: helm?.ok ? helm.helm.version : null,
-    kubectlVersion: client.exitCode === 0 ? (gitVersion(client.stdout, 'clientVersion') ?? null) : null,
+    kubectlVersion: gitVersion(server.stdout, 'clientVersion') ?? null,
   };
 }
