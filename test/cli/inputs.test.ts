@@ -286,3 +286,20 @@ describe('--json errors', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('passwords and prerequisites', () => {
+  it('--db-password-stdin is refused for the in-cluster database, before anything runs', async () => {
+    const cwd = await tempDir();
+    const r = await runCli(['install', '-e', 'dev', '--yes', '--db-password-stdin'], { cwd, stdin: 'never-used\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--db-password-stdin needs --database external/);
+    expect(r.stderr).not.toContain('never-used');
+  });
+
+  it('test-chart without a values file says how to make one', async () => {
+    const r = await runCli(['test-chart', '-e', 'dev'], { cwd: await tempDir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no values file to test \(\.\/flask-app\.dev-flask-app\.values\.yaml does not exist\)/);
+    expect(r.stderr).toMatch(/flask-helm-wizard render/);
+  });
+});
