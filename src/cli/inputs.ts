@@ -64,11 +64,8 @@ function suggest(key: string): string | undefined {
   return close ? `did you mean "${close}"?` : undefined;
 }
 
-export interface Paths {
-  /** Absolute path of the override file, when it can be known yet. */
-  valuesFile?: string;
-  /** As printed to the user and in helm commands. */
-  shownValuesFile?: string;
+/** The chart directory, and how commands shown to the user spell it. */
+export interface ChartPaths {
   chartDir: string;
   shownChart: string;
 }
@@ -106,7 +103,7 @@ export function chartPaths(
   o: CliOptions,
   cwd: string,
   packageRoot: string | undefined,
-): Pick<Paths, 'chartDir' | 'shownChart'> {
+): ChartPaths {
   if (o.chart) return { chartDir: resolve(cwd, o.chart), shownChart: o.chart };
   const chartDir = join(packageRoot ?? cwd, 'flask-app');
   const rel = relative(cwd, chartDir);
