@@ -8,7 +8,7 @@ import { kubeTarget, type ReleasePlan } from './plan.js';
 
 export type UpgradeDiff = { ok: true; diff: ManifestDiff } | { ok: false; message: string };
 
-export async function upgradeDiff(plan: ReleasePlan, runner: Runner): Promise<UpgradeDiff> {
+export async function upgradeDiff(plan: ReleasePlan, runner: Runner, signal?: AbortSignal): Promise<UpgradeDiff> {
   const target = kubeTarget(plan);
   const current = helmGetManifest(plan.helm, target, { release: plan.release });
   const next = helmUpgradeDryRun(plan.helm, target, {
@@ -16,7 +16,8 @@ export async function upgradeDiff(plan: ReleasePlan, runner: Runner): Promise<Up
     chartDir: plan.chartDir,
     values: plan.values,
   });
-  const [a, b] = await Promise.all([runner.run(current.cmd, current.args), runner.run(next.cmd, next.args)]);
+  const o = signal ? { signal } : {};
+  const [a, b] = await Promise.all([runner.run(current.cmd, current.args, o), runner.run(next.cmd, next.args, o)]);
   if (a.exitCode !== 0) return { ok: false, message: `cannot read the deployed manifest: ${helmFailure(a)}` };
   if (b.exitCode !== 0) return { ok: false, message: `the upgrade does not render on the server: ${helmFailure(b)}` };
   let manifest: string;

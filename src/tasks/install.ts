@@ -112,10 +112,13 @@ async function run(plan: ReleasePlan, deps: TaskDeps, emit: Emit, known: Known):
   let stop: Stop;
   if (first.kind === 'verdict') {
     emit({ type: 'verdict', verdict: first.v });
-    // Logs first: the rollback replaces the failing pod, and its logs go with it.
-    const cause = causeOf(first.v, await evidenceLogs(runner, plan, first.v), plan.namespace);
+    // The logs are asked for in the same instant helm is interrupted: its rollback
+    // takes seconds to replace the failing pod, the logs come back in a fraction of one.
+    const logs = evidenceLogs(runner, plan, first.v);
+    const stopped = stopHelm(helm);
+    const cause = causeOf(first.v, await logs, plan.namespace);
     phase.fail(cause);
-    await stopHelm(helm);
+    await stopped;
     stop = { kind: 'verdict', cause };
   } else if (first.kind === 'interrupt') {
     phase.fail({ message: 'interrupted (Ctrl-C); waiting for helm to roll back' });

@@ -6,7 +6,7 @@ import type { ExitCode } from '../../domain/errors.js';
 import { UserError } from '../../domain/errors.js';
 import { displayCommand, helmUpgradeInstall } from '../../kube/helm-args.js';
 import { loadToolchain, type Toolchain } from '../../kube/toolchain.js';
-import { upgradeDiff } from '../diff.js';
+import { type UpgradeDiff, upgradeDiff } from '../diff.js';
 import { EXIT, type RunEvent, stepStart } from '../events.js';
 import { installOrUpgrade } from '../install.js';
 import { kubeTarget, type ReleasePlan } from '../plan.js';
@@ -61,10 +61,15 @@ export async function installEntry(request: InstallRequest, ctx: CliContext): Pr
   const title = `${request.command} ${plan.release} → ${plan.namespace} (Helm ${t.helm.major})`;
   return runWith(ctx, title, (deps, sink) =>
     streamOf(async (emit) => {
+      // Both only read: the upgrade preview is computed while preflight runs, and
+      // dropped when there is no release (or preflight fails).
+      const stopDiff = new AbortController();
+      const diffing = upgradeDiff(plan, deps.runner, stopDiff.signal);
       const preflight = await preflightStep(plan, needs, deps, emit);
+      if (!preflight.ok || !preflight.releaseExists) stopDiff.abort();
       if (!preflight.ok) return;
       if (preflight.releaseExists) {
-        if (!(await diffAndConfirm(plan, request, ctx, deps, emit, sink))) return;
+        if (!(await diffAndConfirm(plan, request, ctx, await diffing, emit, sink))) return;
       }
       if (request.dryRun) {
         if (!(await renderStep(plan, deps, emit))) return;
@@ -96,12 +101,11 @@ async function diffAndConfirm(
   plan: ReleasePlan,
   request: InstallRequest,
   ctx: CliContext,
-  deps: { runner: CliContext['runner'] },
+  d: UpgradeDiff,
   emit: (e: RunEvent) => void,
   sink: EventSink,
 ): Promise<boolean> {
   emit(stepStart('diff'));
-  const d = await upgradeDiff(plan, deps.runner);
   if (!d.ok) {
     const cause = { message: d.message, hint: 'fix the value it names; nothing was changed' };
     emit({ type: 'step-failed', step: 'diff', cause });
