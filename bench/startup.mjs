@@ -19,10 +19,10 @@ const cwd = mkdtempSync(join(tmpdir(), 'fhw-bench-'));
 const env = { ...process.env, KUBECONFIG: join(cwd, 'none'), TERM: 'xterm-256color', COLUMNS: '100', LINES: '40' };
 delete env.CI;
 
-function timeUntil(cmd, args, done) {
+function timeUntil(cmd, args, done, extraEnv = {}) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(cmd, args, { cwd, env, stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(cmd, args, { cwd, env: { ...env, ...extraEnv }, stdio: ['pipe', 'pipe', 'ignore'] });
     let out = '';
     let settled = false;
     const finish = () => {
@@ -49,11 +49,11 @@ function stats(samples) {
   return `median ${median.toFixed(0)} ms (min ${s[0].toFixed(0)}, max ${s.at(-1).toFixed(0)}, n=${s.length})`;
 }
 
-async function measure(label, cmd, args, done) {
-  await timeUntil(cmd, args, done); // warm the file-system cache; not counted
+async function measure(label, cmd, args, done, extraEnv = {}) {
+  await timeUntil(cmd, args, done, extraEnv); // warm the file-system cache; not counted
   const samples = [];
-  for (let i = 0; i < RUNS; i++) samples.push(await timeUntil(cmd, args, done));
-  console.log(`${label.padEnd(34)} ${stats(samples)}`);
+  for (let i = 0; i < RUNS; i++) samples.push(await timeUntil(cmd, args, done, extraEnv));
+  console.log(`${label.padEnd(38)} ${stats(samples)}`);
 }
 
 await measure('node -e 0 (baseline)', process.execPath, ['-e', '0'], 'exit');
@@ -63,6 +63,9 @@ await measure('flask-helm-wizard --version', process.execPath, [BIN, '--version'
 const inPty = (args) => ['-qfec', [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' '), '/dev/null'];
 await measure('first output (pty)', 'script', inPty(['render']), 'flask-helm-wizard');
 await measure('first wizard frame (pty)', 'script', inPty(['render']), 'Before we start');
+// The same without the helm/kubectl probes (binaries "not found" at once): the CLI's own share.
+const noTools = { FHW_HELM: join(cwd, 'no-helm'), FHW_KUBECTL: join(cwd, 'no-kubectl') };
+await measure('first wizard frame, no probes (pty)', 'script', inPty(['render']), 'Before we start', noTools);
 await measure(
   'script + node -e 0 (pty baseline)',
   'script',
