@@ -99,11 +99,7 @@ export function valuesFileFor(release: string, namespace: string, cwd: string): 
   return { path: join(cwd, name), shown: `./${name}` };
 }
 
-export function chartPaths(
-  o: CliOptions,
-  cwd: string,
-  packageRoot: string | undefined,
-): ChartPaths {
+export function chartPaths(o: CliOptions, cwd: string, packageRoot: string | undefined): ChartPaths {
   if (o.chart) return { chartDir: resolve(cwd, o.chart), shownChart: o.chart };
   const chartDir = join(packageRoot ?? cwd, 'flask-app');
   const rel = relative(cwd, chartDir);
