@@ -92,11 +92,14 @@ export interface PlanInput {
 
 /** A reference that cannot be mistaken for a flag and that names a tag (never `latest`). */
 export function imageProblem(image: string): string | null {
-  if (!/^[a-z0-9][a-z0-9._\-/:]*$/.test(image)) {
+  const slash = image.lastIndexOf('/');
+  const colon = image.lastIndexOf(':');
+  const [repository, tag] = colon > slash ? [image.slice(0, colon), image.slice(colon + 1)] : [image, undefined];
+  if (image.includes('@') || !/^[a-z0-9][a-z0-9._\-/:]*$/.test(repository)) {
     return `"${image}" is not an image reference like flask-app:1.0.0`;
   }
-  const tag = image.slice(image.lastIndexOf('/') + 1).split(':')[1];
   if (tag === undefined || tag === '') return `"${image}" has no tag: add one, e.g. ${image}:dev`;
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) return `"${tag}" is not a valid image tag`;
   // With `latest` Kubernetes defaults to pulling, which fails for an image that exists only in the node.
   if (tag === 'latest') return `"${image}" uses the tag latest, which the cluster always tries to pull: use e.g. :dev`;
   return null;

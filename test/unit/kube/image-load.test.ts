@@ -71,15 +71,20 @@ describe('commands', () => {
 });
 
 describe('imageProblem', () => {
-  it.each(['flask-app:1.0.0', 'flask-app:dev', 'localhost:5000/team/flask-app:2'])('%s is fine', (image) => {
-    expect(imageProblem(image)).toBeNull();
-  });
+  it.each(['flask-app:1.0.0', 'flask-app:dev', 'localhost:5000/team/flask-app:2', 'flask-app:v1.0-RC1'])(
+    '%s is fine',
+    (image) => {
+      expect(imageProblem(image)).toBeNull();
+    },
+  );
   it.each([
     ['--help:1', 'is not an image reference'],
     ['flask-app', 'has no tag'],
     ['localhost:5000/flask-app', 'has no tag'],
     ['flask-app:latest', 'always tries to pull'],
     ['Flask App:1', 'is not an image reference'],
+    ['flask-app@sha256:abc', 'is not an image reference'],
+    ['flask-app:-x', 'is not a valid image tag'],
   ])('%s → %s', (image, message) => {
     expect(imageProblem(image)).toContain(message);
   });
