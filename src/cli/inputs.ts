@@ -2,6 +2,7 @@
 // paths everything is written to. All problems are collected, none thrown one by one.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { Document } from 'yaml';
 import type { Environment } from '../domain/answers.js';
 import { ENVIRONMENTS } from '../domain/answers.js';
 import { UserError, type UserProblem } from '../domain/errors.js';
@@ -141,6 +142,10 @@ export async function gatherInput(o: CliOptions, cwd: string, opts: GatherOption
       hint: `it will be rewritten for ${givenEnv} (the previous file is kept as ${valuesFile.shown}.bak); pass another --values-file to keep both`,
     });
     existing = { ...existing, answers: {} };
+  }
+  if (existing && o.reset) {
+    // Start from the environment's defaults and a fresh file; the old one becomes .bak.
+    existing = { ...existing, answers: {}, doc: new Document({}) };
   }
   return {
     given,

@@ -41,6 +41,7 @@ export interface CliOptions {
   storageClass?: string;
   monitoring?: boolean;
   answers?: string;
+  reset?: boolean;
   yes?: boolean;
   plain?: boolean;
   json?: boolean;

@@ -70,6 +70,7 @@ export function buildProgram(version: string): Command {
   opt('--monitoring', 'create a Prometheus ServiceMonitor');
   opt('--no-monitoring', 'no ServiceMonitor');
   opt('--answers <file>', 'YAML answers keyed by the long flag names (db-host: …)');
+  opt('--reset', 'forget the answers remembered in the values file (it is kept as .bak)');
   opt('-y, --yes', 'take the defaults for every remaining answer; confirm prod in CI');
   opt('--plain', 'line prompts instead of the full-screen wizard (screen readers, dumb terminals)');
   opt('--json', 'NDJSON events on stdout instead of a UI; never prompts');

@@ -303,3 +303,20 @@ describe('passwords and prerequisites', () => {
     expect(r.stderr).toMatch(/flask-helm-wizard render/);
   });
 });
+
+describe('--reset', () => {
+  it('forgets the remembered answers and starts a fresh file, keeping the old one as .bak', async () => {
+    const cwd = await tempDir();
+    expect(
+      (await runCli(['render', '-e', 'dev', '--image', 'acme/app:7', '--replicas', '2', '--yes'], { cwd })).code,
+    ).toBe(0);
+    const file = join(cwd, 'flask-app.dev-flask-app.values.yaml');
+    await writeFile(file, `${await readFile(file, 'utf8')}\npodLabels:\n  mine: 'yes'\n`);
+    expect((await runCli(['render', '-e', 'dev', '--reset', '--yes'], { cwd })).code).toBe(0);
+    const text = await readFile(file, 'utf8');
+    expect(text).not.toContain('acme/app');
+    expect(text).not.toContain('podLabels');
+    expect(text).toContain('tag: dev');
+    expect(await readFile(`${file}.bak`, 'utf8')).toContain('podLabels');
+  });
+});
