@@ -37,6 +37,8 @@ def create_app(environ: Mapping[str, str] | None = None) -> Flask:
         SECRET_KEY=settings.secret_key,
         DEBUG=settings.debug,
         JSON_SORT_KEYS=False,
+        # /predict takes a few numbers; anything near this size is a mistake or an attack.
+        MAX_CONTENT_LENGTH=64 * 1024,
         SQLALCHEMY_ENGINE_OPTIONS=engine_options(),
     )
     if settings.database_url is not None:

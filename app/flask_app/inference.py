@@ -21,6 +21,10 @@ class ModelMissing(RuntimeError):
     pass
 
 
+class ModelBroken(RuntimeError):
+    """The file exists but is not a model this app can use (truncated, wrong format)."""
+
+
 @dataclass(frozen=True)
 class LoadedModel:
     estimator: Any
@@ -54,14 +58,17 @@ class ModelStore:
             raw = self.path.read_bytes()
         except FileNotFoundError as exc:
             raise ModelMissing(str(self.path)) from exc
-        # joblib unpickles: the model volume is as trusted as the image itself.
-        artifact = joblib.load(self.path)
-        return LoadedModel(
-            estimator=artifact["estimator"],
-            feature_names=list(artifact["feature_names"]),
-            class_names=list(artifact["class_names"]),
-            version=hashlib.sha256(raw).hexdigest()[:12],
-        )
+        try:
+            # joblib unpickles: the model volume is as trusted as the image itself.
+            artifact = joblib.load(self.path)
+            return LoadedModel(
+                estimator=artifact["estimator"],
+                feature_names=list(artifact["feature_names"]),
+                class_names=list(artifact["class_names"]),
+                version=hashlib.sha256(raw).hexdigest()[:12],
+            )
+        except Exception as exc:  # noqa: BLE001 - any unreadable file is the same problem to the caller
+            raise ModelBroken(f"{type(exc).__name__}: {exc}") from exc
 
 
 def example_body(feature_names: list[str]) -> dict[str, object]:

@@ -10,7 +10,17 @@ from flask import Blueprint, current_app, jsonify, request
 from . import cache
 from .config import Settings
 from .db import PredictionLog, db
-from .inference import BadInput, LoadedModel, ModelMissing, ModelStore, cache_key, example_body, parse_features, predict
+from .inference import (
+    BadInput,
+    LoadedModel,
+    ModelBroken,
+    ModelMissing,
+    ModelStore,
+    cache_key,
+    example_body,
+    parse_features,
+    predict,
+)
 from .metrics import PREDICTIONS
 
 bp = Blueprint("predict", __name__)
@@ -79,6 +89,12 @@ def predict_endpoint():
             error=f"model file not found at {store.path}",
             hint="train it with `python model/train.py --output <MODEL_PATH>`, "
             "or let the chart's init container copy it",
+        ), 503
+    except ModelBroken as exc:
+        log.error("model file unusable", extra={"model_path": str(store.path), "reason": str(exc)})
+        return jsonify(
+            error=f"model file at {store.path} cannot be loaded",
+            hint="replace it with one written by model/train.py for this app version",
         ), 503
     try:
         features = parse_features(body, model.feature_names)

@@ -145,3 +145,17 @@ def test_before_the_migration_job_has_run_the_app_is_ready_and_predicts(services
     assert client.get("/ready").status_code == 200
     resp = client.post("/predict", json={"features": [7.7, 2.6, 6.9, 2.3]})
     assert resp.status_code == 200 and resp.get_json()["prediction"] == "virginica"
+
+
+def test_a_corrupt_model_file_is_503_with_a_hint(tmp_path: Path) -> None:
+    broken = tmp_path / "model.joblib"
+    broken.write_bytes(b"not a pickle")
+    resp = create_app({"MODEL_PATH": str(broken)}).test_client().post("/predict", json={"features": SETOSA})
+    assert resp.status_code == 503
+    assert resp.get_json()["error"] == f"model file at {broken} cannot be loaded"
+    assert "model/train.py" in resp.get_json()["hint"]
+
+
+def test_an_oversized_body_is_refused_before_parsing(bare_client) -> None:
+    resp = bare_client.post("/predict", data="[" + "1," * 40000 + "1]", content_type="application/json")
+    assert resp.status_code == 413 and resp.get_json()["error"] == "Request Entity Too Large"
