@@ -48,10 +48,24 @@ async function readYaml(path: string): Promise<unknown> {
   }
 }
 
-/** What helm sees before the override: the chart's values.yaml ⊕ values-<env>.yaml. */
-export async function chartValues(chartDir: string, env: Environment): Promise<unknown> {
-  const base = await readYaml(join(chartDir, 'values.yaml'));
-  return coalesce(base, await readYaml(join(chartDir, `values-${env}.yaml`)));
+const chartValuesCache = new Map<string, Promise<unknown>>();
+
+/**
+ * What helm sees before the override: the chart's values.yaml ⊕ values-<env>.yaml.
+ * Read once per process: the chart's commented values.yaml is slow to parse, and a run
+ * needs it for remembering, writing and validating.
+ */
+export function chartValues(chartDir: string, env: Environment): Promise<unknown> {
+  const key = `${chartDir}\0${env}`;
+  let cached = chartValuesCache.get(key);
+  if (!cached) {
+    cached = (async () => {
+      const base = await readYaml(join(chartDir, 'values.yaml'));
+      return coalesce(base, await readYaml(join(chartDir, `values-${env}.yaml`)));
+    })();
+    chartValuesCache.set(key, cached);
+  }
+  return cached;
 }
 
 /**
