@@ -1,6 +1,12 @@
-// Bundles the CLI into one ESM file (dist/cli.js). A bundle halves the time to the
-// first frame compared with resolving hundreds of node_modules files at startup.
+// Bundles the CLI into ESM (dist/cli.js plus lazily loaded chunks in dist/chunks/). A
+// bundle halves the time to the first frame compared with resolving hundreds of
+// node_modules files at startup.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: without a clean start, every build would leave the
+// previous chunks behind in dist/ (and in the published package).
+rmSync('dist', { recursive: true, force: true });
 
 await build({
   entryPoints: ['src/cli.tsx'],
