@@ -43,3 +43,25 @@ imagePullSecrets:
 {{- end }}
 {{- end }}
 {{- end -}}
+
+{{/*
+The generated password in base64: the one already stored in the cluster (lookup,
+so upgrades keep it), else a new random one. Computed once per render and
+remembered, so the Secret and the StatefulSet's checksum/secret annotation agree
+even on a first install (two independent random values would make the first
+upgrade restart the StatefulSet). `helm template` cannot look up: it renders a
+throwaway password.
+*/}}
+{{- define "postgresql.passwordB64" -}}
+{{- if not (hasKey .Values.auth "__passwordB64") -}}
+{{- $value := "" -}}
+{{- $existing := lookup "v1" "Secret" .Release.Namespace (include "postgresql.fullname" .) -}}
+{{- if and $existing $existing.data (index $existing.data .Values.auth.passwordKey) -}}
+{{- $value = index $existing.data .Values.auth.passwordKey -}}
+{{- else -}}
+{{- $value = randAlphaNum 32 | b64enc -}}
+{{- end -}}
+{{- $_ := set .Values.auth "__passwordB64" $value -}}
+{{- end -}}
+{{- index .Values.auth "__passwordB64" -}}
+{{- end -}}
