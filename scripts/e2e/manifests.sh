@@ -28,8 +28,10 @@ EOF
   done
 }
 
-# No provisioner exists, so the default StorageClass is backed by static PVs that
-# the controller manager's binder hands out (Immediate binding: no kubelet needed).
+# No provisioner exists, so the default StorageClass is backed by static PVs.
+# WaitForFirstConsumer, as on most real clusters: the scheduler picks a PV when it
+# places the pod, so no pod ever sees "unbound immediate PersistentVolumeClaims"
+# (with Immediate binding that transient FailedScheduling event shows up first).
 # A few PVs without a class serve claims that ask for storageClassName "".
 # Nothing ever mounts them; the hostPath is a label, not a directory.
 storage_yaml() {
@@ -42,7 +44,7 @@ metadata:
   name: standard
   annotations: {storageclass.kubernetes.io/is-default-class: "true"}
 provisioner: kubernetes.io/no-provisioner
-volumeBindingMode: Immediate
+volumeBindingMode: WaitForFirstConsumer
 reclaimPolicy: Retain
 allowVolumeExpansion: true
 EOF

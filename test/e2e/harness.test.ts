@@ -155,7 +155,7 @@ spec:
     expect(failed.status.containerStatuses?.[0]?.state?.terminated?.exitCode).toBe(1);
   });
 
-  it('binds a PVC and a StatefulSet volumeClaimTemplate through the default StorageClass', async () => {
+  it('binds the claims of a pod and of a StatefulSet through the default StorageClass (WaitForFirstConsumer)', async () => {
     await applyYaml(
       ns,
       `
@@ -163,6 +163,13 @@ apiVersion: v1
 kind: PersistentVolumeClaim
 metadata: {name: model}
 spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 5Gi}}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: uses-model}
+spec:
+  containers: [{name: app, image: registry.invalid/flask-app:e2e, volumeMounts: [{name: model, mountPath: /model}]}]
+  volumes: [{name: model, persistentVolumeClaim: {claimName: model}}]
 ---
 apiVersion: apps/v1
 kind: StatefulSet
@@ -196,6 +203,7 @@ spec:
     await waitForPods(ns, 'app=db', 'Ready', isReady, { timeoutMs: KWOK_STATE_MS });
     // A deleted claim's PV goes back to the pool for later tests.
     const pv = (await kubectlJson<{ spec: { volumeName: string } }>(['get', 'pvc', 'model', '-n', ns])).spec.volumeName;
+    await kubectlOk(['delete', 'pod', 'uses-model', '-n', ns]);
     await kubectlOk(['delete', 'pvc', 'model', '-n', ns]);
     await waitFor(
       `PV ${pv} Available again`,
