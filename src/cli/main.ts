@@ -28,10 +28,20 @@ export async function main(argv: readonly string[], pipeline: Pipeline, io: CliI
   const version = readVersion(root);
   let out: Output = createOutput(argv.includes('--json'), io);
   const controller = new AbortController();
+  let interrupts = 0;
   const onSignal = (sig: NodeJS.Signals) => {
-    // A second Ctrl-C while the first is being handled leaves at once.
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort(new Error(`interrupted (${sig})`));
+    interrupts += 1;
+    if (interrupts === 1) {
+      controller.abort(new Error(`interrupted (${sig})`));
+      return;
+    }
+    // Leaving now would kill a helm that is rolling back and could strand the
+    // release in pending-*: say what is happening, and leave only when asked twice.
+    if (interrupts === 2) {
+      io.stderr.write('still settling the release (helm is rolling back); press Ctrl-C again to leave anyway\n');
+      return;
+    }
+    process.exit(130);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
