@@ -15,16 +15,18 @@ import {
   strays,
   USER_SOURCES,
 } from './resolve-kit.js';
-import { checkHostname, checkResourceName, checkServiceHost, type Problem, parsePort } from './validators.js';
+import {
+  checkHostname,
+  checkPgName,
+  checkResourceName,
+  checkServiceHost,
+  type Problem,
+  parsePort,
+} from './validators.js';
 
 const DB_KEYS: AnswerKey[] = ['db-host', 'db-port', 'db-name', 'db-user', 'db-secret'];
 const REDIS_KEYS: AnswerKey[] = ['redis-host', 'redis-port', 'redis-secret'];
 const INGRESS_KEYS: AnswerKey[] = ['host', 'ingress-class', 'tls', 'cluster-issuer', 'tls-secret'];
-function checkDbName(s: string): Problem | null {
-  return /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/.test(s)
-    ? null
-    : { message: `"${s}" is not a valid name`, hint: 'use letters, digits and "_" (at most 63), e.g. flask_app' };
-}
 
 function resolveMode<T extends string>(
   layers: Layers,
@@ -54,8 +56,8 @@ export function resolveDatabase(layers: Layers): Part<Database> {
   const f = fields(layers, [
     ['db-host', (s) => checkServiceHost(s)],
     ['db-port', (_s, p) => parsePort(p.value)],
-    ['db-name', checkDbName],
-    ['db-user', checkDbName],
+    ['db-name', (s) => checkPgName(s, 'database name')],
+    ['db-user', (s) => checkPgName(s, 'database user')],
     ['db-secret', (s) => checkResourceName(s, 'Secret name')],
   ]);
   if (f.errors.length || f.missing.length) return fail(f.errors, f.missing);

@@ -83,6 +83,20 @@ export function checkServiceHost(value: string): Check {
   return null;
 }
 
+// PostgreSQL identifiers as people type them unquoted.
+const PG_NAME = /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/;
+
+/** A PostgreSQL database or user name (`what` names which, e.g. "database user"). */
+export function checkPgName(value: string, what: string): Check {
+  if (!PG_NAME.test(value)) {
+    return problem(
+      `"${value}" is not a valid ${what}`,
+      'use letters, digits and "_" (up to 63 characters, not starting with a digit), e.g. flask_app',
+    );
+  }
+  return null;
+}
+
 export interface ImageRef {
   repository: string;
   tag: string;

@@ -1,5 +1,5 @@
 // Database and Redis: in-cluster, external (connection, then how the password is given), or none.
-import { checkServiceHost, parsePort } from '../../domain/validators.js';
+import { checkPgName, checkServiceHost, parsePort } from '../../domain/validators.js';
 import type { Draft } from '../draft.js';
 import {
   type AskContext,
@@ -20,15 +20,8 @@ function secretFor(k: 'db-secret' | 'redis-secret', d: Draft, c: AskContext): st
   return defaultOf(k, d, c) ?? `${releaseOf(d)}-${k === 'db-secret' ? 'database' : 'redis'}`;
 }
 
-// PostgreSQL identifiers as people type them unquoted.
-const PG_NAME = /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/;
 const pgName = (k: 'db-name' | 'db-user', what: string) => (input: string) =>
-  PG_NAME.test(input)
-    ? checked(null, { [k]: input })
-    : fail({
-        message: `"${input}" is not a valid ${what}`,
-        hint: 'use letters, digits and "_" (up to 63 characters, not starting with a digit), e.g. flask_app',
-      });
+  checked(checkPgName(input, what), { [k]: input });
 
 const host = (k: 'db-host' | 'redis-host') => (input: string) => checked(checkServiceHost(input), { [k]: input });
 const port = (k: 'db-port' | 'redis-port') => (input: string) => parsedAs(parsePort(input), (p) => ({ [k]: p }));
