@@ -6,7 +6,7 @@
 import type { Answers, DatabaseMode, Environment, Image, RedisMode, TlsMode } from '../domain/answers.js';
 import type { FlatAnswers } from '../domain/keys.js';
 import { DEFAULT_STORAGE_SIZE, presetFor } from '../domain/presets.js';
-import { type Problem, parseAutoscale, parseImage, parsePort, parseReplicas } from '../domain/validators.js';
+import { isProblem, parseAutoscale, parseImage, parsePort, parseReplicas } from '../domain/validators.js';
 
 export type DbCredentials = 'existing' | 'typed';
 export type RedisCredentials = 'existing' | 'typed' | 'none';
@@ -103,7 +103,6 @@ export function draftFromAnswers(a: Partial<Answers>): Draft {
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
-const ok = <T>(v: T | Problem): v is T => typeof v !== 'object' || v === null || !('message' in v);
 
 /**
  * Flag-keyed answers (a preset, or keys the CLI already validated) as a draft. Values
@@ -122,7 +121,7 @@ export function draftFromFlat(f: FlatAnswers): Draft {
   if (f.environment === 'dev' || f.environment === 'staging' || f.environment === 'prod') d.environment = f.environment;
   if (isString(f.image)) {
     const img = parseImage(f.image, 'latest');
-    if (ok(img)) d.image = img;
+    if (!isProblem(img)) d.image = img;
   }
   const mode = (v: unknown) => (v === 'subchart' || v === 'external' || v === 'none' ? v : undefined);
   const db = mode(f.database);
@@ -135,20 +134,20 @@ export function draftFromFlat(f: FlatAnswers): Draft {
   ] as const) {
     if (value === undefined) continue;
     const port = parsePort(value);
-    if (ok(port)) d[key] = port;
+    if (!isProblem(port)) d[key] = port;
   }
   if (typeof f.ingress === 'boolean') d.ingress = f.ingress;
   if (f.tls === 'none' || f.tls === 'cert-manager' || f.tls === 'secret') d.tls = f.tls;
   if (f.replicas !== undefined) {
     const r = parseReplicas(f.replicas);
-    if (ok(r)) {
+    if (!isProblem(r)) {
       d.replicas = r;
       d.scaling = 'fixed';
     }
   }
   if (f.autoscale !== undefined) {
     const r = parseAutoscale(f.autoscale);
-    if (ok(r)) {
+    if (!isProblem(r)) {
       d.autoscale = r;
       d.scaling = 'autoscale';
     }

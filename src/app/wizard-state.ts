@@ -87,7 +87,7 @@ export function askContext(s: WizardState): AskContext {
 }
 
 function advance(s: WizardState, draft: Draft, passwords = s.passwords): WizardState {
-  const next = nextStep(s.step, draft, s.fixed, { canTypeSecrets: s.canTypeSecrets && !s.renderOnly }) ?? 'review';
+  const next = nextStep(s.step, draft, s.fixed, stepContext(s)) ?? 'review';
   return { ...s, draft, passwords, error: null, step: next, history: [...s.history, s.step] };
 }
 

@@ -1,7 +1,7 @@
 // The shapes every question module shares, and the small builders they use.
 import type { Environment } from '../../domain/answers.js';
 import { DEFAULT_RELEASE } from '../../domain/presets.js';
-import { checkResourceName, type Problem } from '../../domain/validators.js';
+import { checkResourceName, isProblem, type Problem } from '../../domain/validators.js';
 import { type Draft, presetDraft } from '../draft.js';
 import type { StepContext, StepId } from '../steps.js';
 
@@ -88,7 +88,6 @@ export const boolDefault = (v: boolean | undefined) => (v ? 'yes' : 'no');
 export const fail = (problem: Problem): Parsed => ({ ok: false, problem });
 export const patch = (p: Draft): Parsed => ({ ok: true, patch: p });
 export const checked = (problem: Problem | null, p: Draft): Parsed => (problem ? fail(problem) : patch(p));
-export const isProblem = (v: unknown): v is Problem => typeof v === 'object' && v !== null && 'message' in v;
 /** Wraps a parse-or-problem validator result into a draft patch. */
 export const parsedAs = <T>(v: T | Problem, toPatch: (v: T) => Draft): Parsed =>
   isProblem(v) ? fail(v) : patch(toPatch(v));
