@@ -3,7 +3,15 @@
 // given, fixed vs autoscaled, volume on/off). Flat, so that any single question can be
 // known, remembered or skipped on its own; `toAnswers` folds it into the typed Answers.
 
-import type { Answers, DatabaseMode, Environment, Image, RedisMode, TlsMode } from '../domain/answers.js';
+import {
+  type Answers,
+  type DatabaseMode,
+  type Environment,
+  type Image,
+  isEnvironment,
+  type RedisMode,
+  type TlsMode,
+} from '../domain/answers.js';
 import type { FlatAnswers } from '../domain/keys.js';
 import { DEFAULT_STORAGE_SIZE, presetFor } from '../domain/presets.js';
 import { isProblem, parseAutoscale, parseImage, parsePort, parseReplicas } from '../domain/validators.js';
@@ -118,7 +126,7 @@ export function draftFromFlat(f: FlatAnswers): Draft {
   for (const k of ['redis-host', 'redis-secret', 'host', 'ingress-class', 'cluster-issuer', 'tls-secret'] as const)
     str(k);
   str('storage-class');
-  if (f.environment === 'dev' || f.environment === 'staging' || f.environment === 'prod') d.environment = f.environment;
+  if (isEnvironment(f.environment)) d.environment = f.environment;
   if (isString(f.image)) {
     const img = parseImage(f.image, 'latest');
     if (!isProblem(img)) d.image = img;

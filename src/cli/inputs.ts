@@ -3,14 +3,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { Document } from 'yaml';
-import type { Environment } from '../domain/answers.js';
-import { ENVIRONMENTS } from '../domain/answers.js';
+import { type Environment, isEnvironment } from '../domain/answers.js';
 import { UserError, type UserProblem } from '../domain/errors.js';
 import {
   ANSWER_KEYS,
   type AnswerKey,
   type AnswerLayer,
   type FlatAnswers,
+  firstAnswer,
   flagFor,
   isAnswerKey,
 } from '../domain/keys.js';
@@ -71,14 +71,6 @@ export interface ChartPaths {
   shownChart: string;
 }
 
-function pickString(layers: readonly AnswerLayer[], key: AnswerKey): string | undefined {
-  for (const l of layers) {
-    const v = l.values[key];
-    if (v !== undefined && v !== null) return String(v);
-  }
-  return undefined;
-}
-
 /** Where the override file is, from --values-file or release + namespace. */
 export function locateValuesFile(
   o: CliOptions,
@@ -87,11 +79,11 @@ export function locateValuesFile(
   fallbackEnv: Environment | undefined,
 ): { path: string; shown: string } | undefined {
   if (o.valuesFile) return { path: resolve(cwd, o.valuesFile), shown: o.valuesFile };
-  const env = pickString(layers, 'environment');
-  const environment = (ENVIRONMENTS as readonly string[]).includes(env ?? '') ? (env as Environment) : fallbackEnv;
-  const namespace = pickString(layers, 'namespace') ?? (environment ? defaultNamespace(environment) : undefined);
+  const env = firstAnswer(layers, 'environment');
+  const environment = isEnvironment(env) ? env : fallbackEnv;
+  const namespace = firstAnswer(layers, 'namespace') ?? (environment ? defaultNamespace(environment) : undefined);
   if (!namespace) return undefined;
-  const release = pickString(layers, 'release') ?? DEFAULT_RELEASE;
+  const release = firstAnswer(layers, 'release') ?? DEFAULT_RELEASE;
   return valuesFileFor(release, namespace, cwd);
 }
 
@@ -132,7 +124,7 @@ export async function gatherInput(o: CliOptions, cwd: string, opts: GatherOption
     locateValuesFile(o, given, cwd, opts.fallbackEnv) ?? (opts.discover ? await discoverValuesFile(cwd) : undefined);
   const warnings: UserProblem[] = [];
   let existing = valuesFile ? await loadOverride(valuesFile.path, opts.chartDir) : undefined;
-  const givenEnv = pickString(given, 'environment');
+  const givenEnv = firstAnswer(given, 'environment');
   const fileEnv = existing?.answers.environment;
   if (existing && valuesFile && givenEnv !== undefined && fileEnv !== undefined && givenEnv !== fileEnv) {
     // Answers made for another environment (an in-cluster database for dev…) must not

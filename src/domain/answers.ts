@@ -4,6 +4,10 @@
 export type Environment = 'dev' | 'staging' | 'prod';
 export const ENVIRONMENTS: readonly Environment[] = ['dev', 'staging', 'prod'];
 
+export function isEnvironment(v: unknown): v is Environment {
+  return (ENVIRONMENTS as readonly unknown[]).includes(v);
+}
+
 export type DatabaseMode = 'subchart' | 'external' | 'none';
 export type RedisMode = 'subchart' | 'external' | 'none';
 export type TlsMode = 'none' | 'cert-manager' | 'secret';

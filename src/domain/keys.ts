@@ -70,3 +70,12 @@ export interface AnswerLayer {
   origin?: string;
   values: FlatAnswers;
 }
+
+/** The highest-precedence value given for `key`, as text (null counts as not given). */
+export function firstAnswer(layers: readonly AnswerLayer[], key: AnswerKey): string | undefined {
+  for (const l of layers) {
+    const v = l.values[key];
+    if (v !== undefined && v !== null) return String(v);
+  }
+  return undefined;
+}

@@ -1,7 +1,7 @@
 // The override file as the rest of the CLI sees it: load (→ remembered answers),
 // build its text, validate against the chart schema, write it safely.
 import { type Document, parse } from 'yaml';
-import { type Answers, ENVIRONMENTS, type Environment } from '../domain/answers.js';
+import { type Answers, isEnvironment } from '../domain/answers.js';
 import { UserError } from '../domain/errors.js';
 import { answersFromValues } from '../domain/from-values.js';
 import type { FlatAnswers } from '../domain/keys.js';
@@ -38,10 +38,6 @@ export async function loadOverride(path: string, chartDir?: string): Promise<Exi
     : {};
   const answers = { ...fromHeader, ...answersFromValues(base === undefined ? r.values : coalesce(base, r.values)) };
   return { path, text: r.text, doc: r.doc, answers };
-}
-
-function isEnvironment(v: unknown): v is Environment {
-  return (ENVIRONMENTS as readonly unknown[]).includes(v);
 }
 
 export interface OverrideTarget {

@@ -1,23 +1,14 @@
 // rollback / status / port-forward / uninstall: one existing release, found by
 // namespace and release name (from flags, --answers, or the environment default).
-import type { Environment } from '../../domain/answers.js';
-import { ENVIRONMENTS } from '../../domain/answers.js';
+import { isEnvironment } from '../../domain/answers.js';
 import { type ExitCode, UserError, type UserProblem } from '../../domain/errors.js';
-import type { AnswerLayer } from '../../domain/keys.js';
+import { firstAnswer } from '../../domain/keys.js';
 import { DEFAULT_RELEASE, defaultNamespace } from '../../domain/presets.js';
 import { checkNamespace, checkRelease } from '../../domain/validators.js';
 import type { CliContext, Pipeline, ReleaseRequest } from '../context.js';
 import { chartPaths, gatherInput, layersOf } from '../inputs.js';
 import { notAvailable } from './install.js';
 import { checkTimeout, kubeOptions, optionalInt } from './shared.js';
-
-function pick(layers: readonly AnswerLayer[], key: 'environment' | 'namespace' | 'release'): string | undefined {
-  for (const l of layers) {
-    const v = l.values[key];
-    if (v !== undefined && v !== null) return String(v);
-  }
-  return undefined;
-}
 
 export async function releaseCommand(ctx: CliContext, pipeline: Pipeline): Promise<ExitCode> {
   const command = ctx.command as ReleaseRequest['command'];
@@ -29,8 +20,8 @@ export async function releaseCommand(ctx: CliContext, pipeline: Pipeline): Promi
   });
   const layers = layersOf(input);
   const problems: UserProblem[] = [];
-  const envRaw = pick(layers, 'environment');
-  const environment = (ENVIRONMENTS as readonly string[]).includes(envRaw ?? '') ? (envRaw as Environment) : undefined;
+  const envRaw = firstAnswer(layers, 'environment');
+  const environment = isEnvironment(envRaw) ? envRaw : undefined;
   if (envRaw !== undefined && environment === undefined) {
     problems.push({
       message: `-e/--environment: "${envRaw}" is not one of dev, staging, prod`,
@@ -38,9 +29,9 @@ export async function releaseCommand(ctx: CliContext, pipeline: Pipeline): Promi
     });
   }
   const namespace =
-    pick(layers, 'namespace') ??
+    firstAnswer(layers, 'namespace') ??
     (environment ? defaultNamespace(environment) : o.yes ? defaultNamespace('dev') : undefined);
-  const release = pick(layers, 'release') ?? DEFAULT_RELEASE;
+  const release = firstAnswer(layers, 'release') ?? DEFAULT_RELEASE;
   if (namespace === undefined) {
     problems.push({
       message: 'missing answers: -n/--namespace',

@@ -1,8 +1,8 @@
 // `test-chart`: helm lint + render of the user's values file with the bundled chart.
 import { resolve } from 'node:path';
-import type { Environment } from '../../domain/answers.js';
-import { ENVIRONMENTS } from '../../domain/answers.js';
+import { isEnvironment } from '../../domain/answers.js';
 import { type ExitCode, UserError } from '../../domain/errors.js';
+import { firstAnswer } from '../../domain/keys.js';
 import { DEFAULT_RELEASE, defaultNamespace } from '../../domain/presets.js';
 import { testChart } from '../../tasks/test-chart.js';
 import type { CliContext } from '../context.js';
@@ -26,17 +26,15 @@ export async function testChartCommand(ctx: CliContext): Promise<ExitCode> {
     );
   }
   const layers = layersOf(input);
-  const envRaw = layers.map((l) => l.values.environment).find((v) => v !== undefined);
-  if (!(ENVIRONMENTS as readonly unknown[]).includes(envRaw)) {
+  const environment = firstAnswer(layers, 'environment');
+  if (!isEnvironment(environment)) {
     throw new UserError(
       { message: 'test-chart needs the environment', hint: 'pass -e dev|staging|prod (the values file did not say)' },
       2,
     );
   }
-  const environment = envRaw as Environment;
-  const pickStr = (k: 'namespace' | 'release') => layers.map((l) => l.values[k]).find((v) => v !== undefined);
-  const namespace = String(pickStr('namespace') ?? defaultNamespace(environment));
-  const release = String(pickStr('release') ?? DEFAULT_RELEASE);
+  const namespace = firstAnswer(layers, 'namespace') ?? defaultNamespace(environment);
+  const release = firstAnswer(layers, 'release') ?? DEFAULT_RELEASE;
   const helm = await requireHelm(ctx);
   const outcomes = await testChart({
     environment,
