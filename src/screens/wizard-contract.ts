@@ -105,6 +105,19 @@ export interface TypedSecrets {
   redis?: TypedSecret;
 }
 
+/** Pairs passwords (typed in the wizard or read from stdin) with the Secrets the answers name. */
+export function typedSecrets(answers: Answers, passwords: { database?: string; redis?: string }): TypedSecrets {
+  const secrets: TypedSecrets = {};
+  const { database, redis } = answers;
+  if (passwords.database !== undefined && database.mode === 'external') {
+    secrets.database = { secretName: database.secret, key: 'password', password: passwords.database };
+  }
+  if (passwords.redis !== undefined && redis.mode === 'external') {
+    secrets.redis = { secretName: redis.secret, key: 'password', password: passwords.redis };
+  }
+  return secrets;
+}
+
 export type WizardResult =
   /** The user confirmed Review: write the values file, create typed Secrets, then install (or render for purpose `render`). */
   | { kind: 'completed'; answers: Answers; secrets: TypedSecrets }

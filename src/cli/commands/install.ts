@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Answers } from '../../domain/answers.js';
 import { type ExitCode, UserError, usageError } from '../../domain/errors.js';
-import type { TypedSecrets } from '../../screens/wizard-contract.js';
+import { type TypedSecrets, typedSecrets } from '../../screens/wizard-contract.js';
 import { writeFileAtomic } from '../../values/io.js';
 import { minimalOverrideText, writeOverride } from '../../values/override-file.js';
 import { obtainAnswers, valuesTargetFor } from '../answers-flow.js';
@@ -88,15 +88,7 @@ async function stdinSecrets(ctx: CliContext, a: Answers): Promise<TypedSecrets> 
       'name the Secret to create with --redis-secret, or drop the flag',
     );
   }
-  const pw = await readStdinPasswords(ctx.stdin, want);
-  const out: TypedSecrets = {};
-  if (pw.database !== undefined && a.database.mode === 'external') {
-    out.database = { secretName: a.database.secret, key: 'password', password: pw.database };
-  }
-  if (pw.redis !== undefined && a.redis.mode === 'external') {
-    out.redis = { secretName: a.redis.secret, key: 'password', password: pw.redis };
-  }
-  return out;
+  return typedSecrets(a, await readStdinPasswords(ctx.stdin, want));
 }
 
 export function notAvailable(command: string): never {
