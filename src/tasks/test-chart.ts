@@ -19,7 +19,7 @@ export interface TestChartRequest {
   signal?: AbortSignal;
 }
 
-export type CheckOutcome = { name: 'lint' | 'template'; ok: boolean; command: string; output: string };
+export type CheckOutcome = { name: 'lint' | 'template'; ok: boolean; output: string };
 
 export async function testChart(req: TestChartRequest): Promise<CheckOutcome[]> {
   const values: ValuesLayers = {
@@ -43,7 +43,7 @@ export async function testChart(req: TestChartRequest): Promise<CheckOutcome[]> 
       : c.name === 'template' && r.exitCode === 0
         ? summarize(r.stdout)
         : `${r.stdout}\n${r.stderr}`.trim();
-    outcomes.push({ name: c.name, ok: r.exitCode === 0, command: [c.cmd.cmd, ...c.cmd.args].join(' '), output });
+    outcomes.push({ name: c.name, ok: r.exitCode === 0, output });
     if (r.missing) break;
   }
   return outcomes;
