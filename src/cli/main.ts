@@ -28,21 +28,7 @@ export async function main(argv: readonly string[], pipeline: Pipeline, io: CliI
   const version = readVersion(root);
   let out: Output = createOutput(argv.includes('--json'), io);
   const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = (sig: NodeJS.Signals) => {
-    interrupts += 1;
-    if (interrupts === 1) {
-      controller.abort(new Error(`interrupted (${sig})`));
-      return;
-    }
-    // Leaving now would kill a helm that is rolling back and could strand the
-    // release in pending-*: say what is happening, and leave only when asked twice.
-    if (interrupts === 2) {
-      io.stderr.write('still settling the release (helm is rolling back); press Ctrl-C again to leave anyway\n');
-      return;
-    }
-    process.exit(130);
-  };
+  const onSignal = interruptHandler(controller, io.stderr);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
@@ -95,6 +81,25 @@ export async function main(argv: readonly string[], pipeline: Pipeline, io: CliI
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/** The first SIGINT/SIGTERM aborts the run; the second only explains; the third leaves. */
+function interruptHandler(controller: AbortController, stderr: NodeJS.WritableStream): (sig: NodeJS.Signals) => void {
+  let interrupts = 0;
+  return (sig) => {
+    interrupts += 1;
+    if (interrupts === 1) {
+      controller.abort(new Error(`interrupted (${sig})`));
+      return;
+    }
+    // Leaving now would kill a helm that is rolling back and could strand the
+    // release in pending-*: say what is happening, and leave only when asked twice.
+    if (interrupts === 2) {
+      stderr.write('still settling the release (helm is rolling back); press Ctrl-C again to leave anyway\n');
+      return;
+    }
+    process.exit(130);
+  };
 }
 
 async function loadRunner(verbose: boolean, print: (l: string) => void): Promise<Runner> {
