@@ -1,12 +1,10 @@
-import { Box } from 'ink';
-import { QuestionView } from '../components/question-view.js';
-import { GroupSummary } from './group-summary.js';
-import type { QuestionScreenProps } from './question-screen.js';
+import { QuestionScreen, type QuestionScreenProps } from './question-screen.js';
 
 /** Database: in-cluster / external / none, then the external connection one question at a time. */
-export function DatabaseScreen({ question, draft: d, error, onAnswer, first = false }: QuestionScreenProps) {
+export function DatabaseScreen(props: QuestionScreenProps) {
+  const d = props.draft;
   const rows =
-    question.step === 'database'
+    props.question.step === 'database'
       ? []
       : ([
           ['host', d['db-host']],
@@ -14,10 +12,5 @@ export function DatabaseScreen({ question, draft: d, error, onAnswer, first = fa
           ['database', d['db-name']],
           ['user', d['db-user']],
         ] as const);
-  return (
-    <Box flexDirection="column">
-      <GroupSummary rows={rows} />
-      <QuestionView question={question} error={error} onAnswer={onAnswer} first={first} />
-    </Box>
-  );
+  return <QuestionScreen {...props} summary={rows} />;
 }

@@ -1,7 +1,9 @@
 import { Box, Text } from 'ink';
 
+export type SummaryRows = ReadonlyArray<readonly [string, string | number | undefined]>;
+
 /** The answers already given on this screen (e.g. the database host while asking its port). */
-export function GroupSummary({ rows }: { rows: ReadonlyArray<readonly [string, string | number | undefined]> }) {
+export function GroupSummary({ rows }: { rows: SummaryRows }) {
   const shown = rows.filter((r): r is readonly [string, string | number] => r[1] !== undefined && r[1] !== '');
   if (shown.length === 0) return null;
   return (

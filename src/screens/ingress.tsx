@@ -1,10 +1,8 @@
-import { Box } from 'ink';
-import { QuestionView } from '../components/question-view.js';
-import { GroupSummary } from './group-summary.js';
-import type { QuestionScreenProps } from './question-screen.js';
+import { QuestionScreen, type QuestionScreenProps } from './question-screen.js';
 
 /** Ingress: on/off, hostname, class, TLS source (production offers no plain-HTTP choice). */
-export function IngressScreen({ question, draft: d, error, onAnswer, first = false }: QuestionScreenProps) {
+export function IngressScreen(props: QuestionScreenProps) {
+  const { question, draft: d } = props;
   const rows =
     question.step === 'ingress'
       ? []
@@ -13,10 +11,5 @@ export function IngressScreen({ question, draft: d, error, onAnswer, first = fal
           ['class', d['ingress-class']],
           ['TLS', question.step === 'cluster-issuer' || question.step === 'tls-secret' ? d.tls : undefined],
         ] as const);
-  return (
-    <Box flexDirection="column">
-      <GroupSummary rows={rows} />
-      <QuestionView question={question} error={error} onAnswer={onAnswer} first={first} />
-    </Box>
-  );
+  return <QuestionScreen {...props} summary={rows} />;
 }

@@ -1,21 +1,14 @@
-import { Box } from 'ink';
-import { QuestionView } from '../components/question-view.js';
-import { GroupSummary } from './group-summary.js';
-import type { QuestionScreenProps } from './question-screen.js';
+import { QuestionScreen, type QuestionScreenProps } from './question-screen.js';
 
 /** Redis: in-cluster / external / none, then the external connection. */
-export function RedisScreen({ question, draft: d, error, onAnswer, first = false }: QuestionScreenProps) {
+export function RedisScreen(props: QuestionScreenProps) {
+  const d = props.draft;
   const rows =
-    question.step === 'redis'
+    props.question.step === 'redis'
       ? []
       : ([
           ['host', d['redis-host']],
           ['port', d['redis-port']],
         ] as const);
-  return (
-    <Box flexDirection="column">
-      <GroupSummary rows={rows} />
-      <QuestionView question={question} error={error} onAnswer={onAnswer} first={first} />
-    </Box>
-  );
+  return <QuestionScreen {...props} summary={rows} />;
 }

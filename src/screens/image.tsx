@@ -1,7 +1,0 @@
-import { QuestionView } from '../components/question-view.js';
-import type { QuestionScreenProps } from './question-screen.js';
-
-/** The image question. */
-export function ImageScreen({ question, error, onAnswer, first = false }: QuestionScreenProps) {
-  return <QuestionView question={question} error={error} onAnswer={onAnswer} first={first} />;
-}
