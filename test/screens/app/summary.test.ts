@@ -1,19 +1,6 @@
 import { expect, test } from 'vitest';
 import { answersSummary } from '../../../src/app/summary.js';
-import type { Answers } from '../../../src/domain/answers.js';
-
-const base: Answers = {
-  environment: 'dev',
-  namespace: 'dev-flask-app',
-  release: 'flask-app',
-  image: { repository: 'flask-app', tag: 'dev' },
-  database: { mode: 'subchart' },
-  redis: { mode: 'subchart' },
-  ingress: { enabled: false },
-  scaling: { mode: 'fixed', replicas: 1 },
-  storage: { enabled: false },
-  monitoring: false,
-};
+import { DEV_ANSWERS as base } from '../../helpers/answers.js';
 
 test('dev reads as a short plain list', () => {
   expect(Object.fromEntries(answersSummary(base))).toEqual({

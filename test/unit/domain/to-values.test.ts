@@ -3,19 +3,7 @@ import type { Answers } from '../../../src/domain/answers.js';
 import { answersFromValues } from '../../../src/domain/from-values.js';
 import { resolveAnswers } from '../../../src/domain/resolve.js';
 import { valueEntries, valuesFor } from '../../../src/domain/to-values.js';
-
-const dev: Answers = {
-  environment: 'dev',
-  namespace: 'dev-flask-app',
-  release: 'flask-app',
-  image: { repository: 'flask-app', tag: 'dev' },
-  database: { mode: 'subchart' },
-  redis: { mode: 'subchart' },
-  ingress: { enabled: false },
-  scaling: { mode: 'fixed', replicas: 1 },
-  storage: { enabled: false },
-  monitoring: false,
-};
+import { DEV_ANSWERS as dev } from '../../helpers/answers.js';
 
 const prod: Answers = {
   environment: 'prod',

@@ -3,19 +3,8 @@ import { parse } from 'yaml';
 import type { Answers } from '../../../src/domain/answers.js';
 import { valuesFor } from '../../../src/domain/to-values.js';
 import { renderOverride } from '../../../src/values/document.js';
+import { DEV_ANSWERS as dev } from '../../helpers/answers.js';
 
-const dev: Answers = {
-  environment: 'dev',
-  namespace: 'dev-flask-app',
-  release: 'flask-app',
-  image: { repository: 'flask-app', tag: 'dev' },
-  database: { mode: 'subchart' },
-  redis: { mode: 'subchart' },
-  ingress: { enabled: false },
-  scaling: { mode: 'fixed', replicas: 1 },
-  storage: { enabled: false },
-  monitoring: false,
-};
 const header = (answers: Answers) => ({
   answers,
   valuesPath: './flask-app.dev-flask-app.values.yaml',

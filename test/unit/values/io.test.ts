@@ -6,6 +6,7 @@ import type { Answers } from '../../../src/domain/answers.js';
 import { UserError } from '../../../src/domain/errors.js';
 import { readYamlFile, writeFileAtomic } from '../../../src/values/io.js';
 import { loadOverride, writeOverride } from '../../../src/values/override-file.js';
+import { DEV_ANSWERS } from '../../helpers/answers.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -74,18 +75,7 @@ describe('atomic write', () => {
 });
 
 describe('writeOverride', () => {
-  const answers: Answers = {
-    environment: 'dev',
-    namespace: 'dev-flask-app',
-    release: 'flask-app',
-    image: { repository: 'flask-app', tag: 'dev' },
-    database: { mode: 'subchart' },
-    redis: { mode: 'subchart' },
-    ingress: { enabled: false },
-    scaling: { mode: 'fixed', replicas: 1 },
-    storage: { enabled: false },
-    monitoring: false,
-  };
+  const answers = DEV_ANSWERS;
   const target = (path: string) => ({ path, shownPath: './v.yaml', shownChart: 'flask-app', chartDir: CHART });
 
   it('round trip: a hand-edited file keeps its extra keys and comments on re-run', async () => {

@@ -1,0 +1,16 @@
+// The dev environment's default answers (what `-e dev --yes` resolves to), as the
+// starting point tests vary one group of.
+import type { Answers } from '../../src/domain/answers.js';
+
+export const DEV_ANSWERS: Answers = {
+  environment: 'dev',
+  namespace: 'dev-flask-app',
+  release: 'flask-app',
+  image: { repository: 'flask-app', tag: 'dev' },
+  database: { mode: 'subchart' },
+  redis: { mode: 'subchart' },
+  ingress: { enabled: false },
+  scaling: { mode: 'fixed', replicas: 1 },
+  storage: { enabled: false },
+  monitoring: false,
+};
