@@ -51,7 +51,7 @@ const dbExternal = (d: Draft) => d.database === 'external';
 const redisExternal = (d: Draft) => d.redis === 'external';
 const ingressOn = (d: Draft) => d.ingress === true;
 
-export const STEPS: readonly StepDef[] = [
+const STEPS: readonly StepDef[] = [
   { id: 'preflight', group: 'preflight' },
   { id: 'environment', group: 'environment' },
   { id: 'namespace', group: 'namespace' },
@@ -110,13 +110,13 @@ export function groupOf(step: StepId): GroupId {
  * is fixed (came from flags or an answers file). Passwords are never fixed: they only
  * exist when typed here.
  */
-export function fieldOf(step: StepId): DraftKey | null {
+function fieldOf(step: StepId): DraftKey | null {
   if (step === 'preflight' || step === 'review' || step === 'db-password' || step === 'redis-password') return null;
   return step;
 }
 
 /** Does this step ask anything, given the answers so far and what is fixed? */
-export function isAsked(step: StepId, draft: Draft, fixed: ReadonlySet<DraftKey>, c: StepContext): boolean {
+function isAsked(step: StepId, draft: Draft, fixed: ReadonlySet<DraftKey>, c: StepContext): boolean {
   const def = BY_ID.get(step);
   if (!def) return false;
   if (def.applies && !def.applies(draft, c)) return false;

@@ -72,7 +72,7 @@ export interface ChartPaths {
 }
 
 /** Where the override file is, from --values-file or release + namespace. */
-export function locateValuesFile(
+function locateValuesFile(
   o: CliOptions,
   layers: readonly AnswerLayer[],
   cwd: string,

@@ -19,7 +19,7 @@ function readVersion(root: string | undefined): string {
   }
 }
 
-export function processIO(): CliIO {
+function processIO(): CliIO {
   return { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 }
 

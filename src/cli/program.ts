@@ -28,7 +28,7 @@ Examples:
   flask-helm-wizard install -e prod -n prod-flask-app --answers deploy/prod.yaml --yes --json
 `;
 
-export function buildProgram(version: string): Command {
+function buildProgram(version: string): Command {
   const p = new Command('flask-helm-wizard')
     .description('Install a Flask app on Kubernetes with the flask-app Helm chart, on Helm 3 and Helm 4.')
     .argument('[command]', COMMANDS.join(' | '), 'install')

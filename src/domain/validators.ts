@@ -183,7 +183,7 @@ export function checkSize(value: string): Check {
   return null;
 }
 
-export function toInteger(value: unknown): number | null {
+function toInteger(value: unknown): number | null {
   if (typeof value === 'number') return Number.isInteger(value) ? value : null;
   if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
   return null;

@@ -24,7 +24,7 @@ import { toResult } from './wizard-result.js';
 export type { KnownAnswers, WizardContext, WizardResult } from './wizard-contract.js';
 
 /** Typed alone at a text prompt, goes back one question (line prompts have no Esc). */
-export const BACK_WORD = '<';
+const BACK_WORD = '<';
 const BACK_CHOICE = '__back__';
 
 interface Io {

@@ -11,7 +11,7 @@ import type { HelmBin } from '../kube/helm-version.js';
 import type { Runner } from '../kube/runner.js';
 
 /** Marks a folder as ours, so a re-run may replace it (and never a folder it did not write). */
-export const OUTPUT_MARKER = '.flask-helm-wizard-render';
+const OUTPUT_MARKER = '.flask-helm-wizard-render';
 
 export interface RenderRequest {
   answers: Answers;

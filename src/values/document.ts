@@ -15,7 +15,7 @@ export interface HeaderInfo {
   base?: unknown;
 }
 
-export function headerText(h: HeaderInfo): string {
+function headerText(h: HeaderInfo): string {
   const { release, namespace, environment } = h.answers;
   return [
     ` flask-helm-wizard values override: release ${release}, namespace ${namespace}, environment ${environment}.`,

@@ -27,7 +27,7 @@ export async function readYamlFile(path: string): Promise<ReadResult> {
   return parseYamlText(text, path);
 }
 
-export function parseYamlText(text: string, path: string): ReadResult {
+function parseYamlText(text: string, path: string): ReadResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];

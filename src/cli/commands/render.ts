@@ -83,7 +83,7 @@ function report(ctx: CliContext, type: string, text: string, data: Record<string
 }
 
 /** Existing Secrets the answers point at: they must exist before an install. */
-export function neededSecrets(a: Answers): string[] {
+function neededSecrets(a: Answers): string[] {
   const out: string[] = [];
   if (a.database.mode === 'external') {
     out.push(
