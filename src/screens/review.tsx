@@ -64,27 +64,9 @@ export function ReviewScreen({ body, summary, valuesPath, action, confirmWord, e
     { isActive: isRawModeSupported },
   );
   const shown = Number.isFinite(height) ? lines.slice(top, top + height) : lines;
-  const verb =
-    action === 'install' ? 'Write the values file and install' : 'Write the values file and render manifests';
-  const choices: Choice[] = [
-    { value: 'confirm', label: verb, description: valuesPath ? `writes ${valuesPath}` : 'writes the values file' },
-    { value: 'back', label: 'Go back', description: 'change an answer (Esc does the same)' },
-    { value: 'quit', label: 'Quit', description: 'leave without writing anything' },
-  ];
   return (
     <Box flexDirection="column">
-      {shownSummary ? (
-        <Box flexDirection="column" marginBottom={1}>
-          {shownSummary.map(([label, value]) => (
-            <Box key={label}>
-              <Box width={14} flexShrink={0}>
-                <Text dimColor>{label}</Text>
-              </Box>
-              <Text>{value}</Text>
-            </Box>
-          ))}
-        </Box>
-      ) : null}
+      {shownSummary ? <SummaryBlock rows={shownSummary} /> : null}
       <Text>
         The values file{valuesPath ? ` (${valuesPath})` : ''}, exactly as it will be written — it holds no secrets:
       </Text>
@@ -106,24 +88,68 @@ export function ReviewScreen({ body, summary, valuesPath, action, confirmWord, e
         </Text>
       ) : null}
       <Box marginTop={1} flexDirection="column">
-        {body.status !== 'ready' ? (
-          <Text dimColor>Esc goes back.</Text>
-        ) : confirmWord !== null ? (
-          <>
-            <Text bold>
-              Production: type the namespace <Text color="red">{confirmWord}</Text> to{' '}
-              {action === 'install' ? 'install' : 'write the values and render manifests'}
-            </Text>
-            <TextField defaultValue="" error={error} onSubmit={(typed) => onChoose('confirm', typed)} />
-          </>
+        {body.status === 'ready' ? (
+          <ReviewActions
+            valuesPath={valuesPath}
+            action={action}
+            confirmWord={confirmWord}
+            error={error}
+            onChoose={onChoose}
+          />
         ) : (
-          <>
-            <Select choices={choices} defaultValue="confirm" onSubmit={(v) => onChoose(v as ReviewChoice)} />
-            <InlineError problem={error} />
-          </>
+          <Text dimColor>Esc goes back.</Text>
         )}
       </Box>
       <KeyHints kind={confirmWord !== null ? 'review-text' : 'review-select'} />
     </Box>
+  );
+}
+
+function SummaryBlock({ rows }: { rows: ReadonlyArray<readonly [string, string]> }) {
+  return (
+    <Box flexDirection="column" marginBottom={1}>
+      {rows.map(([label, value]) => (
+        <Box key={label}>
+          <Box width={14} flexShrink={0}>
+            <Text dimColor>{label}</Text>
+          </Box>
+          <Text>{value}</Text>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+/** Confirm, go back or quit; production asks for the namespace to be typed instead. */
+function ReviewActions({
+  valuesPath,
+  action,
+  confirmWord,
+  error,
+  onChoose,
+}: Pick<ReviewScreenProps, 'valuesPath' | 'action' | 'confirmWord' | 'error' | 'onChoose'>) {
+  if (confirmWord !== null) {
+    return (
+      <>
+        <Text bold>
+          Production: type the namespace <Text color="red">{confirmWord}</Text> to{' '}
+          {action === 'install' ? 'install' : 'write the values and render manifests'}
+        </Text>
+        <TextField defaultValue="" error={error} onSubmit={(typed) => onChoose('confirm', typed)} />
+      </>
+    );
+  }
+  const verb =
+    action === 'install' ? 'Write the values file and install' : 'Write the values file and render manifests';
+  const choices: Choice[] = [
+    { value: 'confirm', label: verb, description: valuesPath ? `writes ${valuesPath}` : 'writes the values file' },
+    { value: 'back', label: 'Go back', description: 'change an answer (Esc does the same)' },
+    { value: 'quit', label: 'Quit', description: 'leave without writing anything' },
+  ];
+  return (
+    <>
+      <Select choices={choices} defaultValue="confirm" onSubmit={(v) => onChoose(v as ReviewChoice)} />
+      <InlineError problem={error} />
+    </>
   );
 }
