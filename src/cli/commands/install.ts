@@ -7,7 +7,7 @@ import { type ExitCode, UserError, usageError } from '../../domain/errors.js';
 import { type TypedSecrets, typedSecrets } from '../../screens/wizard-contract.js';
 import { writeFileAtomic } from '../../values/io.js';
 import { minimalOverrideText, writeOverride } from '../../values/override-file.js';
-import { obtainAnswers, valuesTargetFor } from '../answers-flow.js';
+import { obtainAnswers, type ValuesTarget, valuesTargetFor } from '../answers-flow.js';
 import type { CliContext, InstallRequest, Pipeline } from '../context.js';
 import { readStdinPasswords } from '../secrets-stdin.js';
 import { renderFromAnswers } from './render.js';
@@ -28,24 +28,7 @@ export async function installCommand(ctx: CliContext, pipeline: Pipeline): Promi
 
   const target = await valuesTargetFor(ctx, answers, outcome.input);
   const overrideBefore = target.existing?.text ?? null;
-  let valuesFile = target.path;
-  let scratch: string | undefined;
-  if (ctx.options.dryRun) {
-    // A dry run leaves the user's file alone: helm reads a private copy.
-    const dir = await mkdtemp(join(tmpdir(), 'flask-helm-wizard-'));
-    scratch = dir;
-    valuesFile = join(dir, 'values.yaml');
-    await writeFileAtomic(valuesFile, await minimalOverrideText(answers, target, target.existing), { mode: 0o600 });
-    ctx.out.info(`(dry run: values written to ${valuesFile}; ${target.shownPath} left as it is)`);
-  } else {
-    const written = await writeOverride(answers, target, target.existing);
-    ctx.out.event({
-      type: 'values-written',
-      path: target.path,
-      backup: written.backedUp ? `${target.path}.bak` : null,
-    });
-    if (!ctx.out.json) ctx.out.info(`✔ values written to ${target.shownPath}`);
-  }
+  const { valuesFile, scratch } = await writeValues(ctx, answers, target);
 
   const request: InstallRequest = {
     command,
@@ -72,6 +55,29 @@ export async function installCommand(ctx: CliContext, pipeline: Pipeline): Promi
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** Writes the override file; a dry run writes a private copy (in `scratch`) and leaves the user's file alone. */
+async function writeValues(
+  ctx: CliContext,
+  answers: Answers,
+  target: ValuesTarget,
+): Promise<{ valuesFile: string; scratch?: string }> {
+  if (ctx.options.dryRun) {
+    const scratch = await mkdtemp(join(tmpdir(), 'flask-helm-wizard-'));
+    const valuesFile = join(scratch, 'values.yaml');
+    await writeFileAtomic(valuesFile, await minimalOverrideText(answers, target, target.existing), { mode: 0o600 });
+    ctx.out.info(`(dry run: values written to ${valuesFile}; ${target.shownPath} left as it is)`);
+    return { valuesFile, scratch };
+  }
+  const written = await writeOverride(answers, target, target.existing);
+  ctx.out.event({
+    type: 'values-written',
+    path: target.path,
+    backup: written.backedUp ? `${target.path}.bak` : null,
+  });
+  if (!ctx.out.json) ctx.out.info(`✔ values written to ${target.shownPath}`);
+  return { valuesFile: target.path };
 }
 
 async function stdinSecrets(ctx: CliContext, a: Answers): Promise<TypedSecrets> {
