@@ -1,8 +1,8 @@
 // rollback / status / port-forward / uninstall: one existing release, found by
 // namespace and release name (from flags, --answers, or the environment default).
-import { isEnvironment } from '../../domain/answers.js';
+import { type Environment, isEnvironment } from '../../domain/answers.js';
 import { type ExitCode, UserError, type UserProblem } from '../../domain/errors.js';
-import { firstAnswer } from '../../domain/keys.js';
+import { type AnswerLayer, firstAnswer } from '../../domain/keys.js';
 import { DEFAULT_RELEASE, defaultNamespace } from '../../domain/presets.js';
 import { checkNamespace, checkRelease } from '../../domain/validators.js';
 import type { CliContext, Pipeline, ReleaseRequest } from '../context.js';
@@ -14,11 +14,36 @@ export async function releaseCommand(ctx: CliContext, pipeline: Pipeline): Promi
   const command = ctx.command as ReleaseRequest['command'];
   const o = ctx.options;
   checkTimeout(o.timeout);
-  const input = await gatherInput(o, ctx.cwd, {
-    fallbackEnv: o.yes ? 'dev' : undefined,
-    chartDir: chartPaths(o, ctx.cwd, ctx.packageRoot).chartDir,
-  });
-  const layers = layersOf(input);
+  const { chartDir } = chartPaths(o, ctx.cwd, ctx.packageRoot);
+  const input = await gatherInput(o, ctx.cwd, { fallbackEnv: o.yes ? 'dev' : undefined, chartDir });
+  const { environment, namespace, release } = releaseTarget(layersOf(input), o.yes === true);
+
+  const entry = pipeline[command];
+  if (!entry) return notAvailable(command);
+  const request: ReleaseRequest = {
+    command,
+    release,
+    namespace,
+    environment,
+    valuesFile: input.valuesFile?.path,
+    chartDir,
+    timeout: o.timeout,
+    yes: o.yes === true,
+    dryRun: o.dryRun === true,
+    revision: optionalInt(o.revision, '--revision', 1, 1_000_000),
+    deleteData: o.deleteData === true,
+    port: optionalInt(o.port, '--port', 1, 65535),
+    ...kubeOptions(ctx),
+  };
+  // ── hand-over to the release pipeline (src/tasks, wired in src/cli.tsx) ──
+  return entry(request, ctx);
+}
+
+/** Which release the command acts on; every problem with the answers at once (exit 2). */
+function releaseTarget(
+  layers: readonly AnswerLayer[],
+  yes: boolean,
+): { environment: Environment | undefined; namespace: string; release: string } {
   const problems: UserProblem[] = [];
   const envRaw = firstAnswer(layers, 'environment');
   const environment = isEnvironment(envRaw) ? envRaw : undefined;
@@ -30,7 +55,7 @@ export async function releaseCommand(ctx: CliContext, pipeline: Pipeline): Promi
   }
   const namespace =
     firstAnswer(layers, 'namespace') ??
-    (environment ? defaultNamespace(environment) : o.yes ? defaultNamespace('dev') : undefined);
+    (environment ? defaultNamespace(environment) : yes ? defaultNamespace('dev') : undefined);
   const release = firstAnswer(layers, 'release') ?? DEFAULT_RELEASE;
   if (namespace === undefined) {
     problems.push({
@@ -44,24 +69,5 @@ export async function releaseCommand(ctx: CliContext, pipeline: Pipeline): Promi
   const r = checkRelease(release);
   if (r) problems.push({ message: `-r/--release: ${r.message}`, hint: r.hint });
   if (problems.length || namespace === undefined) throw new UserError(problems, 2);
-
-  const entry = pipeline[command];
-  if (!entry) return notAvailable(command);
-  const request: ReleaseRequest = {
-    command,
-    release,
-    namespace,
-    environment,
-    valuesFile: input.valuesFile?.path,
-    chartDir: chartPaths(o, ctx.cwd, ctx.packageRoot).chartDir,
-    timeout: o.timeout,
-    yes: o.yes === true,
-    dryRun: o.dryRun === true,
-    revision: optionalInt(o.revision, '--revision', 1, 1_000_000),
-    deleteData: o.deleteData === true,
-    port: optionalInt(o.port, '--port', 1, 65535),
-    ...kubeOptions(ctx),
-  };
-  // ── hand-over to the release pipeline (src/tasks, wired in src/cli.tsx) ──
-  return entry(request, ctx);
+  return { environment, namespace, release };
 }
