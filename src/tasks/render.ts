@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import type { Answers } from '../domain/answers.js';
+import type { Answers, Environment } from '../domain/answers.js';
 import { UserError } from '../domain/errors.js';
 import { displayCommand, helmTemplate, helmUpgradeInstall, type ValuesLayers } from '../kube/helm-args.js';
 import type { HelmBin } from '../kube/helm-version.js';
@@ -49,7 +49,7 @@ export async function renderManifests(req: RenderRequest): Promise<RenderResult>
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { mode: 0o700 });
   try {
-    const values = layers(req, req.valuesFile, req.chartDir);
+    const values = valuesLayers(req.chartDir, req.answers.environment, req.valuesFile, req);
     const cmd = helmTemplate(req.helm, {
       release: req.answers.release,
       namespace: req.answers.namespace,
@@ -90,24 +90,30 @@ export async function renderManifests(req: RenderRequest): Promise<RenderResult>
   }
 }
 
-function layers(req: RenderRequest, overrideFile: string, chart: string): ValuesLayers {
+/** The environment file, then the override, then one-off `-f`/`--set`: the order every helm call uses. */
+export function valuesLayers(
+  chart: string,
+  environment: Environment,
+  overrideFile: string,
+  extra: { extraValues: readonly string[]; sets: readonly string[] },
+): ValuesLayers {
   return {
-    envValuesFile: join(chart, `values-${req.answers.environment}.yaml`),
+    envValuesFile: join(chart, `values-${environment}.yaml`),
     overrideFile,
-    extraFiles: req.extraValues,
-    sets: req.sets,
+    extraFiles: extra.extraValues,
+    sets: extra.sets,
   };
 }
 
 /** `helm upgrade --install …` with both -f files, as the user would type it. */
-export function installCommand(req: Omit<RenderRequest, 'runner' | 'outputDir'>): string {
+function installCommand(req: RenderRequest): string {
   const cmd = helmUpgradeInstall(
     req.helm,
     { namespace: req.answers.namespace, kubeContext: req.kubeContext, kubeconfig: req.kubeconfig },
     {
       release: req.answers.release,
       chartDir: req.shownChart,
-      values: layers(req as RenderRequest, req.shownValuesFile, req.shownChart),
+      values: valuesLayers(req.shownChart, req.answers.environment, req.shownValuesFile, req),
       timeout: req.timeout,
       createNamespace: true,
     },

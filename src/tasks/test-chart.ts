@@ -1,10 +1,10 @@
 // `test-chart`: the user's own values with the bundled chart, checked by the real
 // helm — `helm lint --strict` and a full `helm template` — without a cluster.
-import { join } from 'node:path';
 import type { Environment } from '../domain/answers.js';
-import { helmLint, helmTemplate, type ValuesLayers } from '../kube/helm-args.js';
+import { helmLint, helmTemplate } from '../kube/helm-args.js';
 import type { HelmBin } from '../kube/helm-version.js';
 import type { Runner } from '../kube/runner.js';
+import { valuesLayers } from './render.js';
 
 export interface TestChartRequest {
   environment: Environment;
@@ -22,12 +22,7 @@ export interface TestChartRequest {
 export type CheckOutcome = { name: 'lint' | 'template'; ok: boolean; output: string };
 
 export async function testChart(req: TestChartRequest): Promise<CheckOutcome[]> {
-  const values: ValuesLayers = {
-    envValuesFile: join(req.chartDir, `values-${req.environment}.yaml`),
-    overrideFile: req.valuesFile,
-    extraFiles: req.extraValues,
-    sets: req.sets,
-  };
+  const values = valuesLayers(req.chartDir, req.environment, req.valuesFile, req);
   const checks = [
     { name: 'lint' as const, cmd: helmLint(req.helm, { chartDir: req.chartDir, values, strict: true }) },
     {
