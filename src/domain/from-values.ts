@@ -2,11 +2,10 @@
 // the file says (including hand edits to the keys the wizard owns).
 import type { FlatAnswers } from './keys.js';
 import { APP_ENV } from './presets.js';
-
-type Obj = Record<string, unknown>;
+import { isObj, type Obj } from './value-paths.js';
 
 function obj(v: unknown): Obj | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : undefined;
+  return isObj(v) ? v : undefined;
 }
 
 function first(v: unknown): Obj | undefined {

@@ -2,9 +2,10 @@
 
 export type Path = readonly string[];
 
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 
-function isObj(v: unknown): v is Obj {
+/** A YAML map once parsed (not null, not a list). */
+export function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

@@ -5,17 +5,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Environment } from '../domain/answers.js';
+import { isObj, type Obj } from '../domain/value-paths.js';
 
 export interface SchemaProblem {
   /** Dotted key, e.g. `image.tag`. */
   key: string;
   message: string;
-}
-
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Helm's coalescing: maps merge deeply, everything else replaces, null deletes a key. */
