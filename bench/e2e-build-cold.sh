@@ -28,7 +28,7 @@ set -e
 total=$(($(date +%s) - start))
 phase() { awk -v p="$1" '$2 == "building" && $3 ~ p { print $1; exit }' "$WORK/build.log"; }
 k8s=$(phase kube-apiserver); etcd=$(phase etcd); kwok=$(phase kwok)
-echo "phases: modules+wrapper ${k8s}s, k8s binaries $((etcd - k8s))s, etcd $((kwok - etcd))s, kwok $((total - kwok))s"
+echo "phases (module downloads happen inside each): setup ${k8s}s, k8s binaries $((etcd - k8s))s, etcd $((kwok - etcd))s, kwok $((total - kwok))s"
 size=$(du -sh "$E2E_BIN_CACHE" | cut -f1)
 gocache=$(du -sh "$GOCACHE" | cut -f1)
 echo "e2e cold build: ${total}s total (modules $([ $KEEP_MODULES = 1 ] && echo warm || echo cold), GOCACHE cold, $(nproc) cores, $(go env GOVERSION)); binaries $size, GOCACHE $gocache"
