@@ -10,7 +10,6 @@ import {
   askContext,
   confirmationWord,
   currentAnswers,
-  initWizard,
   type WizardAction,
   type WizardState,
   wizardReducer,
@@ -19,7 +18,7 @@ import { UNSTYLED_THEME, wantsNoColor } from './plain-theme.js';
 import { preflightChoices } from './preflight.js';
 import { reviewLines } from './review-lines.js';
 import type { KnownAnswers, PreflightFacts, WizardContext, WizardResult } from './wizard-contract.js';
-import { toResult } from './wizard-result.js';
+import { startState, toResult } from './wizard-result.js';
 
 export type { KnownAnswers, WizardContext, WizardResult } from './wizard-contract.js';
 
@@ -58,13 +57,7 @@ export async function runPlainWizard(initial: KnownAnswers, ctx: WizardContext):
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     },
   };
-  const purpose = ctx.purpose ?? 'install';
-  let state = initWizard({
-    initial,
-    knownKeys: ctx.knownKeys ?? {},
-    remembered: ctx.remembered ?? {},
-    canTypeSecrets: purpose === 'install',
-  });
+  let state = startState(initial, ctx);
   try {
     while (!state.outcome) {
       const action = await ask(state, ctx, io);

@@ -1,5 +1,16 @@
-import type { Outcome } from '../app/wizard-state.js';
-import { typedSecrets, type WizardResult } from './wizard-contract.js';
+// The contract's terms (src/screens/wizard-contract.ts) ↔ the reducer's, for both front-ends.
+import { initWizard, type Outcome, type WizardState } from '../app/wizard-state.js';
+import { type KnownAnswers, typedSecrets, type WizardContext, type WizardResult } from './wizard-contract.js';
+
+/** The reducer's first state for what the CLI already knows. */
+export function startState(initial: KnownAnswers, ctx: WizardContext): WizardState {
+  return initWizard({
+    initial,
+    knownKeys: ctx.knownKeys ?? {},
+    remembered: ctx.remembered ?? {},
+    canTypeSecrets: (ctx.purpose ?? 'install') === 'install',
+  });
+}
 
 /** Turns the reducer's outcome into the contract's result, pairing passwords with their Secrets. */
 export function toResult(o: Outcome): WizardResult {

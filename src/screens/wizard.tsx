@@ -1,11 +1,11 @@
 // Entry point of the Ink wizard for the CLI. The contract (types, what each field
 // means, what the CLI does with each result) is in ./wizard-contract.ts.
 import { render } from 'ink';
-import { initWizard, type Outcome } from '../app/wizard-state.js';
+import type { Outcome } from '../app/wizard-state.js';
 import { applyNoColor } from '../components/no-color.js';
 import type { KnownAnswers, WizardContext, WizardResult } from './wizard-contract.js';
 import { WizardNeedsTerminalError } from './wizard-contract.js';
-import { toResult } from './wizard-result.js';
+import { startState, toResult } from './wizard-result.js';
 import { WizardView } from './wizard-view.js';
 
 export type {
@@ -46,12 +46,7 @@ export async function runInkWizardWith(
   if (ctx.signal?.aborted) return { kind: 'cancelled' };
   applyNoColor(ctx.env ?? process.env);
   const purpose = ctx.purpose ?? 'install';
-  const initialState = initWizard({
-    initial,
-    knownKeys: ctx.knownKeys ?? {},
-    remembered: ctx.remembered ?? {},
-    canTypeSecrets: purpose === 'install',
-  });
+  const initialState = startState(initial, ctx);
 
   let outcome: Outcome = { kind: 'cancelled' };
   const instance = render(
