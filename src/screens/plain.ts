@@ -160,7 +160,7 @@ async function review(s: WizardState, ctx: WizardContext, io: Io): Promise<Wizar
   } catch (e) {
     const err = e as Error & { hint?: unknown };
     io.write(`✖ ${err.message}`);
-    if (typeof err.hint === 'string') io.write(`  ${err.hint}`);
+    io.write(`  ${typeof err.hint === 'string' ? err.hint : 'choose Go back and change the answer it names'}`);
     const choice = await select(
       {
         ...io.theme,
