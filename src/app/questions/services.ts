@@ -25,10 +25,26 @@ const pgName = (k: 'db-name' | 'db-user', what: string) => (input: string) =>
 
 const host = (k: 'db-host' | 'redis-host') => (input: string) => checked(checkServiceHost(input), { [k]: input });
 const port = (k: 'db-port' | 'redis-port') => (input: string) => parsedAs(parsePort(input), (p) => ({ [k]: p }));
-const password = (_input: string, _d: Draft, _c: AskContext, raw: string) =>
-  raw.length === 0
-    ? fail({ message: 'the password is empty', hint: 'type the password, or press Esc and use an existing Secret' })
-    : { ok: true as const, patch: {}, password: raw };
+
+/** Typed once and hidden; the wizard turns it into the Secret `k` names. */
+const passwordQuestion = (prompt: string, k: 'db-secret' | 'redis-secret'): QuestionDef => ({
+  ask: (step, d, c) => ({
+    kind: 'password',
+    step,
+    prompt,
+    help: `Typed once, hidden; stored only in the Secret ${secretFor(k, d, c)}.`,
+  }),
+  parse: (_input, _d, _c, raw) =>
+    raw.length === 0
+      ? fail({ message: 'the password is empty', hint: 'type the password, or press Esc and use an existing Secret' })
+      : { ok: true, patch: {}, password: raw },
+});
+
+const typeItNow = (k: 'db-secret' | 'redis-secret', d: Draft, c: AskContext) => ({
+  value: 'typed',
+  label: 'Type it now',
+  description: `the wizard creates the Secret ${secretFor(k, d, c)} for you`,
+});
 
 const EXISTING = {
   value: 'existing',
@@ -91,14 +107,7 @@ export const SERVICE_QUESTIONS: Partial<Record<QuestionStep, QuestionDef>> = {
         step,
         'Database password',
         KEEPS_IT_OUT,
-        [
-          EXISTING,
-          {
-            value: 'typed',
-            label: 'Type it now',
-            description: `the wizard creates the Secret ${secretFor('db-secret', d, c)} for you`,
-          },
-        ],
+        [EXISTING, typeItNow('db-secret', d, c)],
         defaultOf('db-credentials', d, c),
       ),
     parse: (input, d, c) =>
@@ -114,15 +123,7 @@ export const SERVICE_QUESTIONS: Partial<Record<QuestionStep, QuestionDef>> = {
       ),
     parse: resourceName('db-secret', 'Secret name'),
   },
-  'db-password': {
-    ask: (step, d, c) => ({
-      kind: 'password',
-      step,
-      prompt: 'Database password',
-      help: `Typed once, hidden; stored only in the Secret ${secretFor('db-secret', d, c)}.`,
-    }),
-    parse: password,
-  },
+  'db-password': passwordQuestion('Database password', 'db-secret'),
   redis: {
     ask: (step, d, c) =>
       select(
@@ -161,15 +162,7 @@ export const SERVICE_QUESTIONS: Partial<Record<QuestionStep, QuestionDef>> = {
         KEEPS_IT_OUT,
         [
           EXISTING,
-          ...(c.canTypeSecrets
-            ? [
-                {
-                  value: 'typed',
-                  label: 'Type it now',
-                  description: `the wizard creates the Secret ${secretFor('redis-secret', d, c)} for you`,
-                },
-              ]
-            : []),
+          ...(c.canTypeSecrets ? [typeItNow('redis-secret', d, c)] : []),
           { value: 'none', label: 'No password', description: 'Redis accepts connections without auth' },
         ],
         defaultOf('redis-credentials', d, c),
@@ -190,13 +183,5 @@ export const SERVICE_QUESTIONS: Partial<Record<QuestionStep, QuestionDef>> = {
       ),
     parse: resourceName('redis-secret', 'Secret name'),
   },
-  'redis-password': {
-    ask: (step, d, c) => ({
-      kind: 'password',
-      step,
-      prompt: 'Redis password',
-      help: `Typed once, hidden; stored only in the Secret ${secretFor('redis-secret', d, c)}.`,
-    }),
-    parse: password,
-  },
+  'redis-password': passwordQuestion('Redis password', 'redis-secret'),
 };
