@@ -3,6 +3,7 @@ import {
   checkHostname,
   checkImage,
   checkNamespace,
+  checkPgName,
   checkRelease,
   checkResourceName,
   checkServiceHost,
@@ -35,6 +36,15 @@ describe('resource names', () => {
     expect(checkResourceName('letsencrypt.prod-1', 'ClusterIssuer name')).toBeNull());
   it('rejects capitals and names the kind', () =>
     expect(checkResourceName('My_Secret', 'Secret name')?.message).toMatch(/not a valid Secret name/));
+});
+
+describe('PostgreSQL names (database and user)', () => {
+  it.each(['flask_app', 'App', '_x', 'a$b-c'])('accepts %s', (v) => expect(checkPgName(v, 'database name')).toBeNull());
+  it.each(['1db', 'has space', '', 'a'.repeat(64)])('rejects %j and says which name', (v) => {
+    const p = checkPgName(v, 'database user');
+    expect(p?.message).toMatch(/is not a valid database user$/);
+    expect(p?.hint).toMatch(/not starting with a digit/);
+  });
 });
 
 describe('hostnames', () => {
