@@ -1,10 +1,11 @@
 import { Box, Text } from 'ink';
+import type { BannerReason } from '../app/production.js';
 import { SYMBOL } from './theme.js';
 
 export interface ProductionBannerProps {
   context: string | null;
   /** Why it is shown: the context looks like production and/or the prod environment was chosen. */
-  reason: 'context' | 'environment' | 'both';
+  reason: BannerReason;
 }
 
 /** The red line that says which production cluster is about to be touched. */

@@ -2,7 +2,7 @@
 // one question list), asked as line prompts for screen readers and dumb terminals.
 // Never used while an Ink tree is mounted: both would read stdin.
 import { input, password, select } from '@inquirer/prompts';
-import { bannerReason, contextLooksLikeProduction } from '../app/production.js';
+import { contextLooksLikeProduction } from '../app/production.js';
 import { parseAnswer, type Question, questionFor } from '../app/questions.js';
 import { GROUP_TITLES, groupOf } from '../app/steps.js';
 import { answersSummary } from '../app/summary.js';
@@ -132,8 +132,7 @@ async function question(s: WizardState, q: Question, io: Io): Promise<WizardActi
 }
 
 function printPreflight(f: PreflightFacts, io: Io): void {
-  const production = f.production ?? contextLooksLikeProduction(f.context);
-  if (bannerReason(production, undefined))
+  if (f.production ?? contextLooksLikeProduction(f.context))
     io.write(`!! PRODUCTION cluster: context ${f.context} — changes here affect real users`);
   io.write(`kube context: ${f.context ?? '(none)'}`);
   if (f.server) io.write(`API server:   ${f.server}`);
