@@ -14,6 +14,7 @@ import {
   type WizardState,
   wizardReducer,
 } from '../app/wizard-state.js';
+import type { Answers } from '../domain/answers.js';
 import { UNSTYLED_THEME, wantsNoColor } from './plain-theme.js';
 import { preflightChoices } from './preflight.js';
 import { reviewLines } from './review-lines.js';
@@ -147,15 +148,7 @@ async function review(s: WizardState, ctx: WizardContext, io: Io): Promise<Wizar
   const answers = currentAnswers(s);
   if (!answers) return { type: 'review', choice: 'confirm' }; // the reducer names what is missing
   try {
-    const values = await ctx.reviewText(answers);
-    const diff = ctx.reviewDiff ? await ctx.reviewDiff(answers) : null;
-    const where = ctx.valuesPath ? ` (${ctx.valuesPath(answers)})` : '';
-    for (const [label, value] of answersSummary(answers)) io.write(`${`${label}:`.padEnd(14)}${value}`);
-    io.write('');
-    io.write(`The values file${where}, exactly as it will be written (it holds no secrets):`);
-    io.write('---');
-    for (const l of reviewLines(values, diff)) io.write(l.text);
-    io.write('---');
+    await printReview(answers, ctx, io);
   } catch (e) {
     const err = e as Error & { hint?: unknown };
     io.write(`✖ ${err.message}`);
@@ -196,4 +189,17 @@ async function review(s: WizardState, ctx: WizardContext, io: Io): Promise<Wizar
     io.context,
   );
   return { type: 'review', choice: choice as 'confirm' | 'back' | 'quit' };
+}
+
+/** The answers in short, then the values file exactly as it will be written (and the diff). */
+async function printReview(answers: Answers, ctx: WizardContext, io: Io): Promise<void> {
+  const values = await ctx.reviewText(answers);
+  const diff = ctx.reviewDiff ? await ctx.reviewDiff(answers) : null;
+  const where = ctx.valuesPath ? ` (${ctx.valuesPath(answers)})` : '';
+  for (const [label, value] of answersSummary(answers)) io.write(`${`${label}:`.padEnd(14)}${value}`);
+  io.write('');
+  io.write(`The values file${where}, exactly as it will be written (it holds no secrets):`);
+  io.write('---');
+  for (const l of reviewLines(values, diff)) io.write(l.text);
+  io.write('---');
 }
