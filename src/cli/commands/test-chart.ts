@@ -11,10 +11,8 @@ import { requireHelm } from './shared.js';
 
 export async function testChartCommand(ctx: CliContext): Promise<ExitCode> {
   const o = ctx.options;
-  const input = await gatherInput(o, ctx.cwd, {
-    fallbackEnv: o.yes ? 'dev' : undefined,
-    chartDir: chartPaths(o, ctx.cwd, ctx.packageRoot).chartDir,
-  });
+  const { chartDir } = chartPaths(o, ctx.cwd, ctx.packageRoot);
+  const input = await gatherInput(o, ctx.cwd, { fallbackEnv: o.yes ? 'dev' : undefined, chartDir });
   if (!input.valuesFile || !input.existing) {
     const where = input.valuesFile ? input.valuesFile.shown : 'the values file';
     throw new UserError(
@@ -40,7 +38,7 @@ export async function testChartCommand(ctx: CliContext): Promise<ExitCode> {
     environment,
     release,
     namespace,
-    chartDir: chartPaths(o, ctx.cwd, ctx.packageRoot).chartDir,
+    chartDir,
     valuesFile: input.valuesFile.path,
     extraValues: o.values.map((f) => resolve(ctx.cwd, f)),
     sets: o.set,
