@@ -1,5 +1,5 @@
 // --plain: the same questions, order and validation as the Ink wizard, as line prompts.
-import { describe, expect, onTestFinished, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import type { Answers } from '../../src/domain/answers.js';
 import { presetFor } from '../../src/domain/presets.js';
 import { runPlainWizard } from '../../src/screens/plain.js';
@@ -20,6 +20,16 @@ async function walk(t: ReturnType<typeof lineTerminal>, steps: Step[]) {
 const E = KEY.enter;
 
 describe('plain wizard', { timeout: 120_000 }, () => {
+  // Node's readline edits lines (backspace, arrows) only when TERM is not "dumb"; on a
+  // dumb terminal the terminal itself edits and sends whole lines. These tests type
+  // keys like a user at an ordinary terminal, whatever TERM the test run has.
+  beforeEach(() => {
+    vi.stubEnv('TERM', 'xterm-256color');
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   test('dev: Enter takes each default; every question has its help line', async () => {
     const t = lineTerminal();
     const result = runPlainWizard({}, { preflight: REACHABLE_DEV, reviewText: fakeReviewText, ...t.streams });
