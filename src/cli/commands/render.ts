@@ -2,6 +2,7 @@
 import { relative, resolve } from 'node:path';
 import type { Answers } from '../../domain/answers.js';
 import type { ExitCode } from '../../domain/errors.js';
+import { secretsNamed } from '../../domain/secrets.js';
 import { renderManifests } from '../../tasks/render.js';
 import { writeOverride } from '../../values/override-file.js';
 import { type AnswersOutcome, obtainAnswers, valuesTargetFor } from '../answers-flow.js';
@@ -84,19 +85,9 @@ function report(ctx: CliContext, type: string, text: string, data: Record<string
 
 /** Existing Secrets the answers point at: they must exist before an install. */
 function neededSecrets(a: Answers): string[] {
-  const out: string[] = [];
-  if (a.database.mode === 'external') {
-    out.push(
-      `Secret ${a.database.secret} (key "password") must exist in namespace ${a.namespace} before install — \`install --db-password-stdin\` creates it.`,
-    );
-  }
-  if (a.redis.mode === 'external' && a.redis.secret) {
-    out.push(
-      `Secret ${a.redis.secret} (key "password") must exist in namespace ${a.namespace} before install — \`install --redis-password-stdin\` creates it.`,
-    );
-  }
-  if (a.ingress.enabled && a.ingress.tls.mode === 'secret') {
-    out.push(`TLS Secret ${a.ingress.tls.secretName} must exist in namespace ${a.namespace}.`);
-  }
-  return out;
+  return secretsNamed(a).map(({ kind, name }) =>
+    kind === 'tls'
+      ? `TLS Secret ${name} must exist in namespace ${a.namespace}.`
+      : `Secret ${name} (key "password") must exist in namespace ${a.namespace} before install — \`install --${kind === 'database' ? 'db' : 'redis'}-password-stdin\` creates it.`,
+  );
 }
