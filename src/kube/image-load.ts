@@ -161,3 +161,22 @@ export function planImageLoad(input: PlanInput): ImageLoadPlan {
   }
   return { type: 'ready', cluster, steps };
 }
+
+/** The context facts from `kubectl config view --minify --output json` (null context: none set). */
+export function contextFactsOf(context: string | null, viewJson: string): ContextFacts {
+  type Ext = { extension?: { provider?: unknown } }[];
+  try {
+    const v = JSON.parse(viewJson) as {
+      clusters?: { name?: string; cluster?: { server?: string; extensions?: Ext } }[];
+      contexts?: { context?: { cluster?: string; extensions?: Ext } }[];
+    };
+    const ctx = v.contexts?.[0]?.context;
+    const cluster = v.clusters?.[0];
+    const providers = [...(ctx?.extensions ?? []), ...(cluster?.cluster?.extensions ?? [])]
+      .map((e) => e.extension?.provider)
+      .filter((p): p is string => typeof p === 'string');
+    return { context, cluster: ctx?.cluster ?? cluster?.name, server: cluster?.cluster?.server, providers };
+  } catch {
+    return { context };
+  }
+}

@@ -1,6 +1,7 @@
 // Preflight decisions: pure functions over facts gathered from the cluster. Each
 // check says what it found and, when something is wrong, what to do. Errors block
 // the install (even with --yes); warnings are shown and the install goes on.
+import type { LocalCluster } from './image-load.js';
 
 export interface PreflightNeeds {
   namespace: string;
@@ -23,6 +24,8 @@ export interface PreflightNeeds {
 export interface ClusterFacts {
   context: string | null;
   server?: string | undefined;
+  /** The kind/minikube/k3d/Docker Desktop cluster behind the context, when it is one. */
+  localCluster?: LocalCluster | null | undefined;
   reachable: boolean;
   unreachableReason?: string | undefined;
   serverVersion?: string | undefined;

@@ -3,6 +3,7 @@
 
 import { helmHistory } from './helm-args.js';
 import type { HelmBin } from './helm-version.js';
+import { contextFactsOf, detectLocalCluster } from './image-load.js';
 import { parseList } from './k8s-types.js';
 import { type KubectlTarget, kubectl } from './kubectl-args.js';
 import type { ClusterFacts, PreflightNeeds } from './preflight-checks.js';
@@ -24,7 +25,8 @@ export async function gatherClusterFacts(
   const context = k.kubeContext ?? (ctx.exitCode === 0 ? ctx.stdout.trim() || null : null);
   const server = serverOf(view.stdout);
   const serverVersion = jsonField(version.stdout, ['serverVersion', 'gitVersion']);
-  const base = { context, server, secretsFound: {}, canI: {}, namespaceExists: false };
+  const localCluster = detectLocalCluster(contextFactsOf(context, view.stdout));
+  const base = { context, server, localCluster, secretsFound: {}, canI: {}, namespaceExists: false };
   if (version.exitCode !== 0 || !serverVersion) {
     const reason = version.stderr.trim().split('\n').pop();
     return { ...base, reachable: false, ...(reason ? { unreachableReason: reason } : {}) };

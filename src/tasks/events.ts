@@ -4,6 +4,7 @@ import type { PodProblem, Verdict } from '../kube/classify.js';
 
 export type StepId =
   | 'preflight'
+  | 'image'
   | 'secrets'
   | 'render'
   | 'diff'
@@ -18,6 +19,7 @@ export type StepId =
 
 export const STEP_TITLES: Record<StepId, string> = {
   preflight: 'Preflight checks',
+  image: 'App image',
   secrets: 'Secrets',
   render: 'Render the chart',
   diff: 'Changes',

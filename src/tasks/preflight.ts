@@ -1,5 +1,6 @@
 // The preflight step: gather facts, decide, report each check. Nothing is written to
 // the cluster here.
+import type { LocalCluster } from '../kube/image-load.js';
 import { blocking, evaluatePreflight, type PreflightNeeds } from '../kube/preflight-checks.js';
 import { gatherClusterFacts } from '../kube/preflight-facts.js';
 import { EXIT, type RunEvent, stepStart } from './events.js';
@@ -13,7 +14,7 @@ export async function preflightStep(
   needs: PreflightNeeds,
   deps: TaskDeps,
   emit: (e: RunEvent) => void,
-): Promise<{ ok: boolean; releaseExists: boolean; history?: History }> {
+): Promise<{ ok: boolean; releaseExists: boolean; history?: History; localCluster?: LocalCluster | null }> {
   emit(stepStart('preflight'));
   emit({
     type: 'check',
@@ -49,5 +50,10 @@ export async function preflightStep(
       : facts.releaseHistory === undefined
         ? undefined
         : { exists: true, revisions: parseHistory(facts.releaseHistory) };
-  return { ok: true, releaseExists: facts.releaseStatus !== undefined, ...(history ? { history } : {}) };
+  return {
+    ok: true,
+    releaseExists: facts.releaseStatus !== undefined,
+    localCluster: facts.localCluster ?? null,
+    ...(history ? { history } : {}),
+  };
 }
