@@ -64,6 +64,8 @@ export interface InstallRequest extends KubeOptions {
   portForward: boolean;
   /** Probe /health through a port-forward after install (`--no-verify` turns it off). */
   verify: boolean;
+  /** `--load-image` / `--no-load-image`; undefined: ask (interactive) or print the commands (headless). */
+  loadImage?: boolean | undefined;
   port?: number | undefined;
 }
 

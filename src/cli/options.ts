@@ -60,6 +60,7 @@ export interface CliOptions {
   revision?: string;
   portForward?: boolean;
   verify?: boolean;
+  loadImage?: boolean;
   deleteData?: boolean;
   port?: string;
 }

@@ -91,6 +91,8 @@ function buildProgram(version: string): Command {
   opt('--revision <n>', 'rollback: revision to return to');
   opt('--port-forward', 'install: keep the port-forward open until Ctrl-C');
   opt('--no-verify', 'install: skip the /health check through a port-forward');
+  opt('--load-image', 'install: on a local cluster, build the default app image and load it (no question)');
+  opt('--no-load-image', 'install: never build or load the app image');
   opt('--delete-data', "uninstall: also delete the release's PersistentVolumeClaims");
   opt('--port <n>', 'port-forward: preferred local port (default 8080)');
   return p;

@@ -46,6 +46,7 @@ export async function installCommand(ctx: CliContext, pipeline: Pipeline): Promi
     secrets,
     portForward: ctx.options.portForward === true,
     verify: ctx.options.verify !== false,
+    loadImage: ctx.options.loadImage,
     port,
     ...kubeOptions(ctx),
   };

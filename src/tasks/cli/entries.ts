@@ -1,19 +1,22 @@
 // The release pipelines as the CLI calls them (src/cli.tsx dispatch table): request
 // in, exit code out. Each picks its renderer, runs its event stream, and returns the
 // exit code of the stream's `result` event.
+import { join } from 'node:path';
 import type { CliContext, InstallRequest, ReleaseRequest } from '../../cli/context.js';
 import type { ExitCode } from '../../domain/errors.js';
 import { UserError } from '../../domain/errors.js';
 import { displayCommand, helmUpgradeInstall } from '../../kube/helm-args.js';
+import type { LocalCluster } from '../../kube/image-load.js';
 import { loadToolchain, type Toolchain } from '../../kube/toolchain.js';
 import { type UpgradeDiff, upgradeDiff } from '../diff.js';
 import { EXIT, type RunEvent, stepStart } from '../events.js';
+import { decideImageLoad, imageStep, skippedImage } from '../image-step.js';
 import { installOrUpgrade } from '../install.js';
 import { kubeTarget, type ReleasePlan } from '../plan.js';
 import { portForwardTask } from '../port-forward.js';
 import { preflightStep } from '../preflight.js';
 import { type ReleaseRef, rollbackTask, statusTask, uninstallTask } from '../release-ops.js';
-import { renderStep } from '../steps.js';
+import { renderStep, type TaskDeps } from '../steps.js';
 import { streamOf } from '../stream.js';
 import { askConfirm } from './confirm.js';
 import { type EventSink, pump, sinkFor } from './output.js';
@@ -82,6 +85,7 @@ export async function installEntry(request: InstallRequest, ctx: CliContext): Pr
         });
         return;
       }
+      if (!(await imageIfWanted(request, ctx, preflight.localCluster, deps, emit, sink))) return;
       const forwarding = request.verify || keepForward;
       let deployed: string | undefined;
       for await (const e of installOrUpgrade(plan, deps, preflight.history ? { history: preflight.history } : {})) {
@@ -94,6 +98,27 @@ export async function installEntry(request: InstallRequest, ctx: CliContext): Pr
       for await (const e of forward) emit(e.type === 'result' ? { ...e, summary: `${deployed}; ${e.summary}` } : e);
     }),
   );
+}
+
+/** The `image` step when it applies and is wanted. False: stop (the result is already emitted). */
+async function imageIfWanted(
+  request: InstallRequest,
+  ctx: CliContext,
+  cluster: LocalCluster | null | undefined,
+  deps: TaskDeps,
+  emit: (e: RunEvent) => void,
+  sink: EventSink,
+): Promise<boolean> {
+  const image = `${request.answers.image.repository}:${request.answers.image.tag}`;
+  const d = decideImageLoad({ cluster, image, flag: request.loadImage, headless: ctx.mode === 'headless' });
+  if (d.type === 'skip') return true;
+  // The Dockerfile ships next to the chart in the package (app/), whatever --chart says.
+  const target = { cluster: d.cluster, image, appDir: join(ctx.packageRoot ?? ctx.cwd, 'app') };
+  const wanted = d.type === 'run' || (d.type === 'ask' && (await askConfirm(ctx, sink, { question: d.question })));
+  if (wanted) return imageStep(target, deps, emit);
+  // Declined or headless: the install goes on (a Ctrl-C at the prompt is noticed before helm starts).
+  emit(skippedImage(target, d.type === 'hint' ? 'headless' : 'declined'));
+  return true;
 }
 
 /** Shows what the upgrade changes; asks unless --yes. False: stop (the result is already emitted). */
