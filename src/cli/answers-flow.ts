@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import type { Answers } from '../domain/answers.js';
 import { UserError } from '../domain/errors.js';
 import { type AnswerLayer, type FlatAnswers, flagFor } from '../domain/keys.js';
-import { resolveAnswers } from '../domain/resolve.js';
+import { type Resolution, resolveAnswers } from '../domain/resolve.js';
 import type { TypedSecrets, WizardContext, WizardResult } from '../screens/wizard-contract.js';
 import { assertSchema, type ExistingOverride, loadOverride, minimalOverrideText } from '../values/override-file.js';
 import type { CliContext } from './context.js';
@@ -36,11 +36,11 @@ export async function valuesTargetFor(ctx: CliContext, answers: Answers, input: 
   return { path: loc.path, shownPath: loc.shown, ...chart, existing };
 }
 
-function strictResolve(layers: AnswerLayer[], useDefaults: boolean, nameDefaults = false) {
+function strictResolve(layers: AnswerLayer[], useDefaults: boolean, nameDefaults = false): Resolution {
   return resolveAnswers(layers, { useDefaults, nameDefaults });
 }
 
-function throwProblems(r: Extract<ReturnType<typeof strictResolve>, { ok: false }>, yes: boolean): never {
+function throwProblems(r: Extract<Resolution, { ok: false }>, yes: boolean): never {
   const problems = r.errors.map((e) => ({ message: e.message, hint: e.hint }));
   if (r.missing.length) problems.push(missingProblem(r.missing, yes));
   const e = new UserError(problems, 2);
