@@ -1,5 +1,5 @@
-// The dev environment's default answers (what `-e dev --yes` resolves to), as the
-// starting point tests vary one group of.
+// The dev environment's default answers, written out once: what `-e dev --yes` and a
+// wizard walked with Enter must produce, and the starting point tests vary one group of.
 import type { Answers } from '../../src/domain/answers.js';
 
 export const DEV_ANSWERS: Answers = {

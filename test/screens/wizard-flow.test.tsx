@@ -16,6 +16,7 @@ import {
 } from '../../src/screens/wizard.js';
 import { WizardView } from '../../src/screens/wizard-view.js';
 import { overrideTextFor } from '../../src/values/override-file.js';
+import { DEV_ANSWERS } from '../helpers/answers.js';
 import { fakeTerminal } from '../helpers/fake-tty.js';
 import { plain, press, typeAndEnter, waitForText } from '../helpers/frames.js';
 import { KEY } from '../helpers/keys.js';
@@ -84,18 +85,7 @@ describe('whole wizard', { timeout: 120_000 }, () => {
       ['A persistent volume for ML model files', E],
       ['Prometheus scrapes the app', E],
     ]);
-    const expected: Answers = {
-      environment: 'dev',
-      namespace: 'dev-flask-app',
-      release: 'flask-app',
-      image: { repository: 'flask-app', tag: 'dev' },
-      database: { mode: 'subchart' },
-      redis: { mode: 'subchart' },
-      ingress: { enabled: false },
-      scaling: { mode: 'fixed', replicas: 1 },
-      storage: { enabled: false },
-      monitoring: false,
-    };
+    const expected = DEV_ANSWERS;
     const frame = await waitForText(t.frame, '❯ Write the values file');
     expect(frame).toContain('./flask-app.dev-flask-app.values.yaml');
     expect(frame).toMatch(/database\s+in-cluster PostgreSQL/);
@@ -280,18 +270,7 @@ describe('whole wizard', { timeout: 120_000 }, () => {
   });
 
   test('flags that fixed every answer leave only preflight and review', async () => {
-    const initial: Answers = {
-      environment: 'dev',
-      namespace: 'dev-flask-app',
-      release: 'flask-app',
-      image: { repository: 'flask-app', tag: 'dev' },
-      database: { mode: 'none' },
-      redis: { mode: 'none' },
-      ingress: { enabled: false },
-      scaling: { mode: 'fixed', replicas: 1 },
-      storage: { enabled: false },
-      monitoring: false,
-    };
+    const initial: Answers = { ...DEV_ANSWERS, database: { mode: 'none' }, redis: { mode: 'none' } };
     const t = start({}, initial);
     await walk(t, [['kube context', E]]);
     const frame = await waitForText(t.frame, '❯ Write the values file');

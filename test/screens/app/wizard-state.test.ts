@@ -10,6 +10,7 @@ import {
   wizardReducer,
 } from '../../../src/app/wizard-state.js';
 import { presetFor } from '../../../src/domain/presets.js';
+import { DEV_ANSWERS } from '../../helpers/answers.js';
 import { answerFor, driveTo } from '../../helpers/drive.js';
 
 const run = (s: WizardState, ...actions: WizardAction[]) => actions.reduce(wizardReducer, s);
@@ -42,18 +43,7 @@ describe('wizard reducer', () => {
     expect(s.outcome).toEqual({
       kind: 'completed',
       passwords: {},
-      answers: {
-        environment: 'dev',
-        namespace: 'dev-flask-app',
-        release: 'flask-app',
-        image: { repository: 'flask-app', tag: 'dev' },
-        database: { mode: 'subchart' },
-        redis: { mode: 'subchart' },
-        ingress: { enabled: false },
-        scaling: { mode: 'fixed', replicas: 1 },
-        storage: { enabled: false },
-        monitoring: false,
-      },
+      answers: DEV_ANSWERS,
     });
   });
 

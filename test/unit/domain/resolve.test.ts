@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerLayer, FlatAnswers } from '../../../src/domain/keys.js';
 import { resolveAnswers } from '../../../src/domain/resolve.js';
+import { DEV_ANSWERS } from '../../helpers/answers.js';
 
 const flags = (values: FlatAnswers): AnswerLayer => ({ source: 'flag', values });
 const file = (values: FlatAnswers): AnswerLayer => ({ source: 'answers-file', origin: 'a.yaml', values });
@@ -28,18 +29,7 @@ const PROD = {
 
 describe('defaults per environment (--yes)', () => {
   it('dev needs nothing and keeps everything in the cluster', () => {
-    expect(ok([flags({ environment: 'dev' })])).toEqual({
-      environment: 'dev',
-      namespace: 'dev-flask-app',
-      release: 'flask-app',
-      image: { repository: 'flask-app', tag: 'dev' },
-      database: { mode: 'subchart' },
-      redis: { mode: 'subchart' },
-      ingress: { enabled: false },
-      scaling: { mode: 'fixed', replicas: 1 },
-      storage: { enabled: false },
-      monitoring: false,
-    });
+    expect(ok([flags({ environment: 'dev' })])).toEqual(DEV_ANSWERS);
   });
 
   it('--yes alone picks dev', () => expect(ok([flags({})]).environment).toBe('dev'));
