@@ -73,7 +73,15 @@ export async function imageStep(t: ImageTarget, deps: TaskDeps, emit: Emit): Pro
   if (signal.aborted) return interrupted(emit);
   const available = new Set<Tool>(tools.filter((_, i) => probes[i]?.exitCode === 0));
   const plan = planImageLoad({ ...t, available });
-  if (plan.type === 'unavailable') return unavailable(emit, plan.message, plan.hint);
+  if (plan.type === 'unavailable') {
+    const docker = probes[0];
+    // Found but not answering is a stopped daemon, not a missing binary: say so.
+    const daemonDown = docker !== undefined && !docker.missing && docker.exitCode !== 0;
+    const message = daemonDown
+      ? `docker does not answer (is the Docker daemon running?): ${lastLine(docker)}`
+      : plan.message;
+    return unavailable(emit, message, plan.hint);
+  }
 
   for (const s of plan.steps) {
     const tail: string[] = [];
@@ -130,6 +138,10 @@ function failed(emit: Emit, t: ImageTarget, title: string, r: RunResult, tail: s
     cause,
   });
   return false;
+}
+
+function lastLine(r: RunResult): string {
+  return (r.stderr || r.stdout).trim().split('\n').pop() ?? '';
 }
 
 function interrupted(emit: Emit): false {

@@ -142,7 +142,12 @@ describe('imageStep', () => {
     const { go, events } = await run(runner);
     expect(go).toBe(true);
     expect(runner.calls.some((c) => c.startsWith('docker build'))).toBe(false);
-    expect(events.filter((e) => e.type === 'check')).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'check')).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        message: 'docker does not answer (is the Docker daemon running?): no daemon',
+      }),
+    ]);
   });
 
   it('a failing build fails the step with its last lines and a hint, and loads nothing', async () => {
