@@ -10,7 +10,7 @@ import { main } from './cli/main.js';
  * (src/cli/context.ts). A command without an entry exits 1 saying it is not
  * available in this build.
  */
-const entries = () => import('./tasks/cli/entries.js');
+const entries = () => import('./cli/release/entries.js');
 const pipeline: Pipeline = {
   install: async (r, ctx) => (await entries()).installEntry(r, ctx),
   upgrade: async (r, ctx) => (await entries()).installEntry(r, ctx),

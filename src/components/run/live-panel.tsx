@@ -2,8 +2,8 @@
 // events, a failing pod's reason and last log lines, the port-forward status line.
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
+import { forwardLine } from '../../screens/run/plain-lines.js';
 import type { RunState } from '../../screens/run/run-state.js';
-import { forwardLine } from '../../tasks/render-events/plain.js';
 import { SYMBOL } from '../theme.js';
 
 export function LivePanel({ state }: { state: RunState }) {

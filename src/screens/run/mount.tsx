@@ -1,8 +1,8 @@
 // Mounts the run screen for a CLI run and exposes it as an event sink.
 import { render } from 'ink';
 import type { CliContext } from '../../cli/context.js';
+import type { EventSink } from '../../cli/release/output.js';
 import { applyNoColor } from '../../components/no-color.js';
-import type { EventSink } from '../../tasks/cli/output.js';
 import type { RunEvent } from '../../tasks/events.js';
 import { RunScreen } from './run-screen.js';
 import { createRunStore } from './run-store.js';

@@ -1,9 +1,10 @@
 // Picks the renderer for a run: NDJSON with --json, plain lines without a TTY or with
 // --plain, the Ink run screen otherwise. Every renderer consumes the same RunEvents.
-import type { CliContext } from '../../cli/context.js';
-import type { RunEvent } from '../events.js';
-import { createNdjsonRenderer } from '../render-events/ndjson.js';
-import { createPlainRenderer } from '../render-events/plain.js';
+
+import { createNdjsonRenderer } from '../../screens/run/ndjson-lines.js';
+import { createPlainRenderer } from '../../screens/run/plain-lines.js';
+import type { RunEvent } from '../../tasks/events.js';
+import type { CliContext } from '../context.js';
 
 export interface EventSink {
   (e: RunEvent): void;

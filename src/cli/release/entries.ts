@@ -2,22 +2,22 @@
 // in, exit code out. Each picks its renderer, runs its event stream, and returns the
 // exit code of the stream's `result` event.
 import { join } from 'node:path';
-import type { CliContext, InstallRequest, ReleaseRequest } from '../../cli/context.js';
 import type { ExitCode } from '../../domain/errors.js';
 import { UserError } from '../../domain/errors.js';
 import { displayCommand, helmUpgradeInstall } from '../../kube/helm-args.js';
 import type { LocalCluster } from '../../kube/image-load.js';
 import { loadToolchain, type Toolchain } from '../../kube/toolchain.js';
-import { type UpgradeDiff, upgradeDiff } from '../diff.js';
-import { EXIT, type RunEvent, stepStart } from '../events.js';
-import { decideImageLoad, imageStep, skippedImage } from '../image-step.js';
-import { installOrUpgrade } from '../install.js';
-import { kubeTarget, type ReleasePlan } from '../plan.js';
-import { portForwardTask } from '../port-forward.js';
-import { preflightStep } from '../preflight.js';
-import { type ReleaseRef, rollbackTask, statusTask, uninstallTask } from '../release-ops.js';
-import { renderStep, type TaskDeps } from '../steps.js';
-import { streamOf } from '../stream.js';
+import { type UpgradeDiff, upgradeDiff } from '../../tasks/diff.js';
+import { EXIT, type RunEvent, stepStart } from '../../tasks/events.js';
+import { decideImageLoad, imageStep, skippedImage } from '../../tasks/image-step.js';
+import { installOrUpgrade } from '../../tasks/install.js';
+import { kubeTarget, type ReleasePlan } from '../../tasks/plan.js';
+import { portForwardTask } from '../../tasks/port-forward.js';
+import { preflightStep } from '../../tasks/preflight.js';
+import { type ReleaseRef, rollbackTask, statusTask, uninstallTask } from '../../tasks/release-ops.js';
+import { renderStep, type TaskDeps } from '../../tasks/steps.js';
+import { streamOf } from '../../tasks/stream.js';
+import type { CliContext, InstallRequest, ReleaseRequest } from '../context.js';
 import { askConfirm } from './confirm.js';
 import { type EventSink, pump, sinkFor } from './output.js';
 import { needsFromAnswers, planFromInstall, secretsToCreate } from './plan-from-request.js';

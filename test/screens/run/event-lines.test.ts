@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createNdjsonRenderer } from '../../../src/screens/run/ndjson-lines.js';
+import { createPlainRenderer } from '../../../src/screens/run/plain-lines.js';
 import { type RunEvent, stepStart } from '../../../src/tasks/events.js';
-import { createNdjsonRenderer } from '../../../src/tasks/render-events/ndjson.js';
-import { createPlainRenderer } from '../../../src/tasks/render-events/plain.js';
 
 const run: RunEvent[] = [
   stepStart('preflight'),

@@ -1,12 +1,12 @@
 // From the CLI's requests (src/cli/context.ts) to the pipeline's own inputs: the
 // ReleasePlan and the preflight needs. Pure.
 import { join } from 'node:path';
-import type { InstallRequest } from '../../cli/context.js';
 import type { Answers } from '../../domain/answers.js';
 import { LOCAL_IMAGE } from '../../domain/presets.js';
 import type { PreflightNeeds } from '../../kube/preflight-checks.js';
 import type { Toolchain } from '../../kube/toolchain.js';
-import type { ReleasePlan, SecretToCreate } from '../plan.js';
+import type { ReleasePlan, SecretToCreate } from '../../tasks/plan.js';
+import type { InstallRequest } from '../context.js';
 
 export function planFromInstall(r: InstallRequest, tools: Toolchain): ReleasePlan {
   const a = r.answers;

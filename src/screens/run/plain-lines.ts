@@ -1,6 +1,6 @@
 // Plain lines for the same events the Ink screens show: no TTY, CI logs, screen
 // readers. No colours, no cursor movement, one line per thing that happened.
-import { type RunEvent, STEP_TITLES } from '../events.js';
+import { type RunEvent, STEP_TITLES } from '../../tasks/events.js';
 
 export interface PlainOptions {
   /** Show helm/kubectl output lines (--verbose). */

@@ -1,6 +1,6 @@
 // Asking before changing a release: y/N, or typing the namespace for production. In
 // the Ink screen the sink asks; otherwise a line prompt (never while Ink reads stdin).
-import type { CliContext } from '../../cli/context.js';
+import type { CliContext } from '../context.js';
 import type { EventSink } from './output.js';
 
 export interface ConfirmQuestion {
