@@ -14,6 +14,7 @@ import {
   type HelmMajor,
   helmBinary,
   helmOk,
+  httpGet,
   isReady,
   KUBECONFIG,
   KUBECTL,
@@ -71,9 +72,7 @@ async function deployedValues(major: HelmMajor, ns: string): Promise<Record<stri
 }
 
 async function get(url: string): Promise<number> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(3000) });
-  await res.arrayBuffer();
-  return res.status;
+  return (await httpGet(url, { timeoutMs: 3000 })).status;
 }
 
 beforeAll(() => {
@@ -187,6 +186,12 @@ describe.each([3, 4] as const)('flask-helm-wizard on Helm %i', (major) => {
       timeoutMs: 30_000,
     });
     expect(await get(`${url}/health`)).toBe(200);
+    // What answers is the reference app from app/ under uWSGI (the harness's target):
+    // its index names it, and /ready is 200 or a 503 that names what is down.
+    expect(JSON.parse((await httpGet(`${url}/`)).body)).toMatchObject({ name: 'flask-app' });
+    const ready = await httpGet(`${url}/ready`);
+    expect([200, 503]).toContain(ready.status);
+    if (ready.status === 503) expect(JSON.parse(ready.body).down.length).toBeGreaterThan(0);
     await kubectlOk(['delete', 'pod', '-n', ns, '-l', 'app.kubernetes.io/name=flask-app', '--wait=false']);
     await waitFor('a reconnect', async () => ([...run.output().matchAll(forwarding)].length >= 2 ? true : undefined), {
       timeoutMs: 60_000,
