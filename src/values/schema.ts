@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Environment } from '../domain/answers.js';
 import { isObj, type Obj } from '../domain/value-paths.js';
+import { validatorFor } from './schema-validator.js';
 
 export interface SchemaProblem {
   /** Dotted key, e.g. `image.tag`. */
@@ -72,20 +73,15 @@ export async function checkAgainstChartSchema(
   env: Environment,
   override: unknown,
 ): Promise<SchemaProblem[]> {
-  let schema: unknown;
+  let schemaText: string;
   try {
-    schema = JSON.parse(await readFile(join(chartDir, 'values.schema.json'), 'utf8'));
+    schemaText = await readFile(join(chartDir, 'values.schema.json'), 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
   }
-  const merged = dropNulls(coalesce(await chartValues(chartDir, env), override));
-  // ajv is only needed here: loading it lazily keeps it off the wizard's start-up path.
-  const mod = await import('ajv');
-  // CommonJS interop differs between Node (named export) and the bundle (default only).
-  const Ajv = mod.Ajv ?? (mod.default as unknown as { Ajv?: typeof mod.Ajv }).Ajv ?? mod.default;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const validate = ajv.compile(schema as object);
+  const [validate, base] = await Promise.all([validatorFor(schemaText), chartValues(chartDir, env)]);
+  const merged = dropNulls(coalesce(base, override));
   if (validate(merged)) return [];
   return (validate.errors ?? []).map((e) => {
     const key = e.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(top level)';
