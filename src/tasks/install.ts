@@ -11,15 +11,16 @@ import { backupOverride, readIfExists, restoreOverride } from './override-file.j
 import { kubeTarget, type ReleasePlan } from './plan.js';
 import { beforeFrom, type History, isPending, latest, readHistory } from './release-state.js';
 import { settle } from './settle.js';
-import { type Emit, fail, interruptedBeforeStart, secretsStep, type TaskDeps, testStep } from './steps.js';
+import { type Emit, fail, interruptedBeforeStart, readerOf, secretsStep, type TaskDeps, testStep } from './steps.js';
 import { streamOf } from './stream.js';
-import { baselineOf, evidenceLogs, lookAtRelease, watchRollout } from './watch.js';
+import { baselineOf, type ClusterPicture, evidenceLogs, lookAtRelease, watchRollout } from './watch.js';
 
 export type { TaskDeps };
 
 /** What the caller already read (preflight did), so it is not read twice. */
 export interface Known {
   history?: History;
+  picture?: ClusterPicture;
 }
 
 export function installOrUpgrade(plan: ReleasePlan, deps: TaskDeps, known: Known = {}): AsyncGenerator<RunEvent> {
@@ -28,12 +29,13 @@ export function installOrUpgrade(plan: ReleasePlan, deps: TaskDeps, known: Known
 
 async function run(plan: ReleasePlan, deps: TaskDeps, emit: Emit, known: Known): Promise<void> {
   const { runner } = deps;
+  const reader = readerOf(deps, plan.kubectl);
   // Everything before helm starts is overhead: independent reads run together, and
   // the chart is not rendered separately (helm renders it first and fails before
   // changing anything when it cannot).
   const [history, picture] = await Promise.all([
     known.history ?? readHistory(runner, plan),
-    lookAtRelease(runner, plan),
+    known.picture ?? lookAtRelease(reader, plan),
   ]);
   if ('error' in history) {
     return fail(emit, 'preflight', {
@@ -75,7 +77,7 @@ async function run(plan: ReleasePlan, deps: TaskDeps, emit: Emit, known: Known):
   });
   const watching = new AbortController();
   const verdict = watchRollout({
-    runner,
+    reader,
     plan,
     baseline,
     signal: watching.signal,

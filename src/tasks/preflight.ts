@@ -6,7 +6,8 @@ import { gatherClusterFacts } from '../kube/preflight-facts.js';
 import { EXIT, type RunEvent, stepStart } from './events.js';
 import type { ReleasePlan } from './plan.js';
 import { type History, parseHistory } from './release-state.js';
-import type { TaskDeps } from './steps.js';
+import { readerOf, type TaskDeps } from './steps.js';
+import { type ClusterPicture, lookAtRelease } from './watch.js';
 
 /** Emits the checks; `ok` when nothing blocks the install, and whether the release exists already. */
 export async function preflightStep(
@@ -14,7 +15,13 @@ export async function preflightStep(
   needs: PreflightNeeds,
   deps: TaskDeps,
   emit: (e: RunEvent) => void,
-): Promise<{ ok: boolean; releaseExists: boolean; history?: History; localCluster?: LocalCluster | null }> {
+): Promise<{
+  ok: boolean;
+  releaseExists: boolean;
+  history?: History;
+  picture?: ClusterPicture;
+  localCluster?: LocalCluster | null;
+}> {
   emit(stepStart('preflight'));
   emit({
     type: 'check',
@@ -22,7 +29,13 @@ export async function preflightStep(
     level: 'ok',
     message: `helm ${plan.helm.version} (Helm ${plan.helm.major}) at ${plan.helm.path}; kubectl at ${plan.kubectl.path}`,
   });
-  const facts = await gatherClusterFacts(deps.runner, plan.kubectl, plan.helm, needs);
+  const reader = readerOf(deps, plan.kubectl);
+  // The release's objects as they are before the run (the watcher's baseline) come with
+  // the facts: one round of reads, then helm.
+  const [facts, picture] = await Promise.all([
+    gatherClusterFacts(reader, deps.runner, plan.kubectl, plan.helm, needs),
+    lookAtRelease(reader, plan),
+  ]);
   const checks = evaluatePreflight(needs, facts);
   for (const c of checks) emit({ type: 'check', ...c });
   const errors = checks.filter((c) => c.level === 'error');
@@ -54,6 +67,7 @@ export async function preflightStep(
     ok: true,
     releaseExists: facts.releaseStatus !== undefined,
     localCluster: facts.localCluster ?? null,
+    picture,
     ...(history ? { history } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { EXIT, type RunEvent, stepStart } from './events.js';
 import { helmFailure } from './outcome.js';
 import { kubeTarget, type ReleasePlan, releaseSelector, wizardSecretSelector } from './plan.js';
 import { isPending, lastGood, latest, readHistory } from './release-state.js';
-import type { Emit, TaskDeps } from './steps.js';
+import { type Emit, readerOf, type TaskDeps } from './steps.js';
 import { streamOf } from './stream.js';
 import { lookAtRelease, progressOf } from './watch.js';
 
@@ -89,7 +89,7 @@ export function statusTask(ref: ReleaseRef, deps: TaskDeps): AsyncGenerator<RunE
     const [s, h, picture, ing] = await Promise.all([
       deps.runner.run(c.cmd, c.args),
       readHistory(deps.runner, ref),
-      lookAtRelease(deps.runner, ref),
+      lookAtRelease(readerOf(deps, ref.kubectl), ref),
       deps.runner.run(...ingressCmd(ref)),
     ]);
     if (s.exitCode !== 0)

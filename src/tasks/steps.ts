@@ -1,7 +1,8 @@
 // The short steps around the helm run: create the wizard's Secrets (from stdin),
 // check the chart renders, run `helm test`.
+import { type ClusterReader, kubectlReader } from '../kube/cluster-reader.js';
 import { helmTemplate, helmTest } from '../kube/helm-args.js';
-import { kubectl } from '../kube/kubectl-args.js';
+import { type KubectlTarget, kubectl } from '../kube/kubectl-args.js';
 import type { Runner } from '../kube/runner.js';
 import { EXIT, type FailureCause, type RunEvent, type StepId, stepStart } from './events.js';
 import { helmFailure } from './outcome.js';
@@ -11,6 +12,12 @@ export interface TaskDeps {
   runner: Runner;
   /** Aborted on Ctrl-C: helm is interrupted, the release settled, and the run ends with 130. */
   signal: AbortSignal;
+  /** How cluster reads are made (the API directly, or kubectl); kubectl when absent. */
+  reader?: ClusterReader;
+}
+
+export function readerOf(deps: Pick<TaskDeps, 'runner' | 'reader'>, k: KubectlTarget): ClusterReader {
+  return deps.reader ?? kubectlReader(deps.runner, k);
 }
 
 export type Emit = (e: RunEvent) => void;

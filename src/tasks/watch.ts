@@ -1,8 +1,8 @@
 // Watches a release's pods, Jobs and workloads while helm waits, turning what the
 // cluster shows into progress events and, when the rollout is doomed, a verdict.
 import { classify, DEFAULT_RULES, type FailFastRules, type Verdict, type WatchState } from '../kube/classify.js';
+import type { ClusterReader } from '../kube/cluster-reader.js';
 import type { Job, KubeEvent, Pod, Workload } from '../kube/k8s-types.js';
-import { parseList } from '../kube/k8s-types.js';
 import { kubectl } from '../kube/kubectl-args.js';
 import type { Runner } from '../kube/runner.js';
 import { sleep } from './channel.js';
@@ -15,16 +15,13 @@ export interface ClusterPicture {
   workloads: Workload[];
 }
 
-/** One kubectl call for all kinds keeps the watcher cheap on small machines. */
+/** The release's pods, Jobs and workloads as they are now (empty when they cannot be read). */
 export async function lookAtRelease(
-  runner: Runner,
-  plan: Pick<ReleasePlan, 'kubectl' | 'namespace' | 'release'>,
+  reader: ClusterReader,
+  plan: Pick<ReleasePlan, 'namespace' | 'release'>,
   signal?: AbortSignal,
 ): Promise<ClusterPicture> {
-  const kinds = ['pods', 'jobs', 'deployments', 'statefulsets'];
-  const c = kubectl.objects(plan.kubectl, plan.namespace, kinds, releaseSelector(plan.release));
-  const r = await runner.run(c.cmd, c.args, signal ? { signal } : {});
-  const items = r.exitCode === 0 ? parseList<{ kind?: string }>(r.stdout) : [];
+  const items = (await reader.releaseObjects(plan.namespace, releaseSelector(plan.release), signal)) ?? [];
   return {
     pods: items.filter((i) => i.kind === 'Pod') as Pod[],
     jobs: items.filter((i) => i.kind === 'Job') as Job[],
@@ -61,7 +58,7 @@ export function relevantEvents(events: readonly KubeEvent[], names: ReadonlySet<
 }
 
 export interface WatchOptions {
-  runner: Runner;
+  reader: ClusterReader;
   plan: ReleasePlan;
   baseline: ReadonlySet<string>;
   signal: AbortSignal;
@@ -80,7 +77,7 @@ export async function watchRollout(o: WatchOptions): Promise<Verdict | undefined
   let lastPods = '';
   let round = 0;
   while (!o.signal.aborted) {
-    const picture = await lookAtRelease(o.runner, o.plan, o.signal);
+    const picture = await lookAtRelease(o.reader, o.plan, o.signal);
     if (o.signal.aborted) return undefined;
     const fresh = (x: { metadata?: { uid?: string } }) => !o.baseline.has(x.metadata?.uid ?? '');
     if (picture.jobs.some((j) => fresh(j) && j.metadata?.annotations?.['helm.sh/hook'])) o.onSeen?.('hook');
@@ -96,7 +93,7 @@ export async function watchRollout(o: WatchOptions): Promise<Verdict | undefined
       o.emit(pods);
     }
     if (result.verdict) return result.verdict;
-    // Events cost another kubectl process: often while something is wrong, rarely otherwise.
+    // Events cost another read: often while something is wrong, rarely otherwise.
     if (round++ % (result.problems.length > 0 ? 2 : 5) === 0) await emitEvents(o, picture);
     await sleep(pollMs, o.signal);
   }
@@ -108,13 +105,12 @@ function isJobPod(p: Pod): boolean {
 }
 
 async function emitEvents(o: WatchOptions, picture: ClusterPicture): Promise<void> {
-  const c = kubectl.events(o.plan.kubectl, o.plan.namespace);
-  const r = await o.runner.run(c.cmd, c.args, { signal: o.signal });
-  if (r.exitCode !== 0) return;
+  const list = await o.reader.events(o.plan.namespace, o.signal);
+  if (!list) return;
   const names = new Set(
     [...picture.pods, ...picture.jobs, ...picture.workloads].map((x) => x.metadata?.name ?? '').filter(Boolean),
   );
-  const events = relevantEvents(parseList<KubeEvent>(r.stdout), names);
+  const events = relevantEvents(list as KubeEvent[], names);
   if (events.length > 0) o.emit({ type: 'cluster-events', events });
 }
 

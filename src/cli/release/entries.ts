@@ -4,8 +4,10 @@
 import { join } from 'node:path';
 import type { ExitCode } from '../../domain/errors.js';
 import { UserError } from '../../domain/errors.js';
+import { openClusterReader } from '../../kube/cluster-reader.js';
 import { displayCommand, helmUpgradeInstall } from '../../kube/helm-args.js';
 import type { LocalCluster } from '../../kube/image-load.js';
+import type { KubectlTarget } from '../../kube/kubectl-args.js';
 import { loadToolchain, type Toolchain } from '../../kube/toolchain.js';
 import { type UpgradeDiff, upgradeDiff } from '../../tasks/diff.js';
 import { EXIT, type RunEvent, stepStart } from '../../tasks/events.js';
@@ -36,18 +38,27 @@ function asExit(code: number | undefined): ExitCode {
   return code === 0 || code === 1 || code === 2 || code === 3 || code === 130 ? code : 1;
 }
 
-/** Runs one stream on a fresh sink; Ctrl-C inside the Ink screen aborts like SIGINT does. */
+/**
+ * Runs one stream on a fresh sink; Ctrl-C inside the Ink screen aborts like SIGINT does.
+ * Cluster reads go straight to the API when the kubeconfig allows (`cluster`).
+ */
 async function runWith(
   ctx: CliContext,
   title: string,
-  make: (deps: { runner: CliContext['runner']; signal: AbortSignal }, sink: EventSink) => AsyncGenerator<RunEvent>,
+  cluster: KubectlTarget,
+  make: (deps: TaskDeps, sink: EventSink) => AsyncGenerator<RunEvent>,
 ): Promise<ExitCode> {
   const local = new AbortController();
   const signal = AbortSignal.any([ctx.signal, local.signal]);
-  const sink = await sinkFor(ctx, title, () => local.abort());
+  const verbose = ctx.options.verbose === true;
+  const [reader, sink] = await Promise.all([
+    openClusterReader(ctx.runner, cluster, ctx.env, verbose ? (l) => ctx.stderr.write(`${l}\n`) : undefined),
+    sinkFor(ctx, title, () => local.abort()),
+  ]);
   try {
-    return asExit(await pump(make({ runner: ctx.runner, signal }, sink), sink));
+    return asExit(await pump(make({ runner: ctx.runner, signal, reader }, sink), sink));
   } finally {
+    reader.close();
     await sink.close();
   }
 }
@@ -62,7 +73,7 @@ export async function installEntry(request: InstallRequest, ctx: CliContext): Pr
   // Interactive dev keeps the forward open (the developer wants the app); --no-verify opts out.
   const keepForward = request.portForward || (ctx.mode !== 'headless' && plan.environment === 'dev' && request.verify);
   const title = `${request.command} ${plan.release} → ${plan.namespace} (Helm ${t.helm.major})`;
-  return runWith(ctx, title, (deps, sink) =>
+  return runWith(ctx, title, plan.kubectl, (deps, sink) =>
     streamOf(async (emit) => {
       // Both only read: the upgrade preview is computed while preflight runs, and
       // dropped when there is no release (or preflight fails).
@@ -88,7 +99,11 @@ export async function installEntry(request: InstallRequest, ctx: CliContext): Pr
       if (!(await imageIfWanted(request, ctx, preflight.localCluster, deps, emit, sink))) return;
       const forwarding = request.verify || keepForward;
       let deployed: string | undefined;
-      for await (const e of installOrUpgrade(plan, deps, preflight.history ? { history: preflight.history } : {})) {
+      const known = {
+        ...(preflight.history ? { history: preflight.history } : {}),
+        ...(preflight.picture ? { picture: preflight.picture } : {}),
+      };
+      for await (const e of installOrUpgrade(plan, deps, known)) {
         // With a port-forward to follow, the run's one result comes after it.
         if (e.type === 'result' && e.outcome === 'deployed' && forwarding) deployed = e.summary;
         else emit(e);
@@ -192,25 +207,25 @@ async function confirmed(ctx: CliContext, r: ReleaseRequest, question: string): 
 export async function rollbackEntry(r: ReleaseRequest, ctx: CliContext): Promise<ExitCode> {
   const t = await tools(ctx, r);
   if (!(await confirmed(ctx, r, `roll back ${r.release} in ${r.namespace}`))) return 130;
-  return runWith(ctx, `rollback ${r.release}`, (deps) => rollbackTask(refOf(r, t), deps, r.revision));
+  return runWith(ctx, `rollback ${r.release}`, t.kubectl, (deps) => rollbackTask(refOf(r, t), deps, r.revision));
 }
 
 export async function statusEntry(r: ReleaseRequest, ctx: CliContext): Promise<ExitCode> {
   const t = await tools(ctx, r);
-  return runWith(ctx, `status ${r.release}`, (deps) => statusTask(refOf(r, t), deps));
+  return runWith(ctx, `status ${r.release}`, t.kubectl, (deps) => statusTask(refOf(r, t), deps));
 }
 
 export async function uninstallEntry(r: ReleaseRequest, ctx: CliContext): Promise<ExitCode> {
   const t = await tools(ctx, r);
   const what = `uninstall ${r.release} from ${r.namespace}${r.deleteData ? ' and delete its data' : ''}`;
   if (!(await confirmed(ctx, r, what))) return 130;
-  return runWith(ctx, `uninstall ${r.release}`, (deps) => uninstallTask(refOf(r, t), deps, r.deleteData));
+  return runWith(ctx, `uninstall ${r.release}`, t.kubectl, (deps) => uninstallTask(refOf(r, t), deps, r.deleteData));
 }
 
 export async function portForwardEntry(r: ReleaseRequest, ctx: CliContext): Promise<ExitCode> {
   const t = await tools(ctx, r);
   const ref = { release: r.release, namespace: r.namespace, kubectl: t.kubectl };
-  return runWith(ctx, `port-forward ${r.release}`, (deps) =>
+  return runWith(ctx, `port-forward ${r.release}`, t.kubectl, (deps) =>
     portForwardTask(ref, deps, { keepOpen: true, preferredPort: r.port ?? 8080 }),
   );
 }

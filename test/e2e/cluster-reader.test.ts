@@ -1,0 +1,195 @@
+// The two ways flask-helm-wizard reads the cluster — the API directly and kubectl —
+// give the same answers on the real API server, for a client-certificate admin and for
+// a ServiceAccount token without permissions (which preflight must then refuse).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ClusterReader, kubectlReader, openClusterReader } from '../../src/kube/cluster-reader.js';
+import { contextFactsOf } from '../../src/kube/image-load.js';
+import { execaRunner } from '../../src/kube/runner.js';
+import {
+  applyYaml,
+  createNamespace,
+  deleteNamespace,
+  helmBinary,
+  KUBECONFIG,
+  KUBECTL,
+  kubectlOk,
+  REPO,
+  requireCluster,
+  waitFor,
+} from './helpers/index.js';
+
+const CLI = process.env.FHW_E2E_CLI ?? path.join(REPO, 'bin', 'flask-helm-wizard.js');
+const PERMS = ['create namespaces', 'create deployments', 'create secrets', 'create jobs', 'get pods'];
+const byName = (xs: unknown[] | undefined) =>
+  (xs ?? [])
+    .map((x) => `${(x as { kind?: string }).kind}/${(x as { metadata?: { name?: string } }).metadata?.name}`)
+    .sort();
+
+async function readAll(r: ClusterReader, ns: string) {
+  const ctx = await r.contextView();
+  return {
+    context: ctx.context,
+    facts: contextFactsOf(ctx.context, ctx.view),
+    version: await r.serverVersion(),
+    namespace: [await r.exists('namespace', ns), await r.exists('namespace', `${ns}-absent`)],
+    secret: [await r.exists('secret', 'present', ns), await r.exists('secret', 'absent', ns)],
+    crd: await r.exists('crd', 'servicemonitors.monitoring.coreos.com'),
+    ingressClass: await r.exists('ingressclass', 'no-such-class'),
+    perms: await r.accessReviews(ns, PERMS),
+    apis: (await r.apiVersions())?.sort(),
+    storageClasses: byName(await r.storageClasses()),
+    objects: byName(await r.releaseObjects(ns, 'app.kubernetes.io/instance=reader-test')),
+  };
+}
+
+describe('cluster reads: API and kubectl agree', () => {
+  let ns = '';
+  let dir = '';
+  let limitedKubeconfig = '';
+  beforeAll(async () => {
+    requireCluster();
+    ns = await createNamespace('reader');
+    dir = mkdtempSync(path.join(tmpdir(), 'fhw-reader-'));
+    await applyYaml(
+      ns,
+      `apiVersion: v1
+kind: Secret
+metadata: { name: present }
+stringData: { password: not-read-by-the-test }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: reader-test, labels: { app.kubernetes.io/instance: reader-test } }
+spec:
+  replicas: 1
+  selector: { matchLabels: { app: reader-test } }
+  template:
+    metadata: { labels: { app: reader-test, app.kubernetes.io/instance: reader-test } }
+    spec: { containers: [{ name: app, image: flask-app:dev }] }
+`,
+    );
+    // A ServiceAccount with no Role at all, reached with a bearer token.
+    await kubectlOk(['create', 'serviceaccount', 'limited', '-n', ns]);
+    const token = (await kubectlOk(['create', 'token', 'limited', '-n', ns, '--duration', '10m'])).trim();
+    const raw = JSON.parse(await kubectlOk(['config', 'view', '--raw', '--minify', '-o', 'json'])) as {
+      clusters: { cluster: { server: string; 'certificate-authority-data': string } }[];
+    };
+    const c = raw.clusters[0]?.cluster;
+    limitedKubeconfig = path.join(dir, 'limited.yaml');
+    writeFileSync(
+      limitedKubeconfig,
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        'current-context': 'limited',
+        clusters: [{ name: 'e2e', cluster: c }],
+        contexts: [{ name: 'limited', context: { cluster: 'e2e', user: 'limited', namespace: ns } }],
+        users: [{ name: 'limited', user: { token } }],
+      }),
+      { mode: 0o600 },
+    );
+    await waitFor(
+      'the test pod',
+      async () => ((await kubectlOk(['get', 'pods', '-n', ns, '-o', 'name'])).includes('pod/') ? true : undefined),
+      { timeoutMs: 30_000 },
+    );
+  });
+  afterAll(async () => {
+    if (ns) await deleteNamespace(ns);
+  });
+
+  it('reads the same facts for a client-certificate admin', async () => {
+    const target = { path: KUBECTL, kubeconfig: KUBECONFIG };
+    const api = await openClusterReader(execaRunner, target, {});
+    expect(api.via).toBe('api');
+    try {
+      const viaApi = await readAll(api, ns);
+      const viaKubectl = await readAll(kubectlReader(execaRunner, target), ns);
+      expect(viaApi).toEqual(viaKubectl);
+      // The comparison is only worth something if the facts say something.
+      expect(viaApi.version).toMatchObject({ ok: true, version: expect.stringMatching(/^v1\./) });
+      expect(viaApi.namespace).toEqual([true, false]);
+      expect(viaApi.secret).toEqual([true, false]);
+      expect(viaApi.crd).toBe(true);
+      expect(Object.values(viaApi.perms)).toEqual(PERMS.map(() => true));
+      expect(viaApi.objects).toEqual(expect.arrayContaining(['Deployment/reader-test']));
+      expect(viaApi.objects.some((o) => o.startsWith('Pod/reader-test-'))).toBe(true);
+      expect(viaApi.storageClasses.length).toBeGreaterThan(0);
+    } finally {
+      api.close();
+    }
+  });
+
+  it('reads the same facts for a token without permissions: everything is denied', async () => {
+    const target = { path: KUBECTL, kubeconfig: limitedKubeconfig };
+    const api = await openClusterReader(execaRunner, target, {});
+    expect(api.via).toBe('api');
+    try {
+      const viaApi = await readAll(api, ns);
+      expect(viaApi).toEqual(await readAll(kubectlReader(execaRunner, target), ns));
+      expect(Object.values(viaApi.perms)).toEqual(PERMS.map(() => false));
+      expect(viaApi.secret).toEqual([false, false]);
+    } finally {
+      api.close();
+    }
+  });
+
+  it('uses kubectl when the kubeconfig needs it, or when FHW_KUBE_API=0', async () => {
+    const execKubeconfig = path.join(dir, 'exec.yaml');
+    writeFileSync(
+      execKubeconfig,
+      JSON.stringify({
+        'current-context': 'x',
+        clusters: [{ name: 'c', cluster: { server: 'https://127.0.0.1:1' } }],
+        contexts: [{ name: 'x', context: { cluster: 'c', user: 'u' } }],
+        users: [{ name: 'u', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: 'true' } } }],
+      }),
+    );
+    const notes: string[] = [];
+    const viaExec = await openClusterReader(execaRunner, { path: KUBECTL, kubeconfig: execKubeconfig }, {}, (l) =>
+      notes.push(l),
+    );
+    expect(viaExec.via).toBe('kubectl');
+    expect(notes.join('\n')).toContain('user credentials use "exec"');
+    const forced = await openClusterReader(
+      execaRunner,
+      { path: KUBECTL, kubeconfig: KUBECONFIG },
+      { FHW_KUBE_API: '0' },
+    );
+    expect(forced.via).toBe('kubectl');
+  });
+
+  it('preflight refuses to install without permissions, naming them, and changes nothing', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'fhw-rbac-'));
+    const target = `${ns}-target`;
+    const r = await execa(
+      process.execPath,
+      [
+        CLI,
+        'install',
+        '-e',
+        'dev',
+        '-n',
+        target,
+        '--yes',
+        '--helm-binary',
+        helmBinary(4),
+        '--kubectl-binary',
+        KUBECTL,
+        '--kubeconfig',
+        limitedKubeconfig,
+      ],
+      { cwd, reject: false, stdin: 'ignore', timeout: 120_000 },
+    );
+    const out = `${r.stdout}\n${r.stderr}`;
+    expect(r.exitCode, out).toBe(1);
+    expect(out).toMatch(/not allowed to create namespaces, create deployments/);
+    expect(out).toContain('ask a cluster admin for a Role');
+    const nsAfter = await execa(KUBECTL, ['--kubeconfig', KUBECONFIG, 'get', 'namespace', target], { reject: false });
+    expect(nsAfter.exitCode).not.toBe(0);
+  });
+});
