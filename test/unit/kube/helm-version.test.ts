@@ -27,3 +27,44 @@ describe('detectHelm with the real binaries', () => {
     expect(h4).toMatchObject({ ok: true, helm: { major: 4 } });
   });
 });
+
+describe('detectHelm remembers each binary', () => {
+  const bin = new URL('../../../.cache/bin/', import.meta.url).pathname;
+  it('runs `helm version` once per binary, and again when the binary behind the path changes', async () => {
+    const { mkdtempSync, symlinkSync, rmSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { detectHelm } = await import('../../../src/kube/helm-version.js');
+    const { execaRunner } = await import('../../../src/kube/runner.js');
+    const dir = mkdtempSync(join(tmpdir(), 'fhw-helm-cache-'));
+    const cache = join(dir, 'cache', 'helm-versions.json');
+    const helm = join(dir, 'helm');
+    let runs = 0;
+    const counting = {
+      ...execaRunner,
+      run: (...a: Parameters<typeof execaRunner.run>) => {
+        runs += 1;
+        return execaRunner.run(...a);
+      },
+    };
+    try {
+      symlinkSync(`${bin}helm4`, helm);
+      expect(await detectHelm(counting, helm, undefined, cache)).toMatchObject({ ok: true, helm: { major: 4 } });
+      expect(await detectHelm(counting, helm, undefined, cache)).toMatchObject({
+        ok: true,
+        helm: { major: 4, path: helm },
+      });
+      expect(runs).toBe(1);
+      expect(readFileSync(cache, 'utf8')).toContain('v4.');
+      rmSync(helm);
+      symlinkSync(`${bin}helm3`, helm);
+      expect(await detectHelm(counting, helm, undefined, cache)).toMatchObject({ ok: true, helm: { major: 3 } });
+      expect(runs).toBe(2);
+      // Without a cache file every call asks helm.
+      await detectHelm(counting, helm, undefined, null);
+      expect(runs).toBe(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
