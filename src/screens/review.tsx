@@ -1,4 +1,3 @@
-import { Spinner } from '@inkjs/ui';
 import { Box, Text, useInput, useStdin, useStdout } from 'ink';
 import { useState } from 'react';
 import type { Choice } from '../app/questions.js';
@@ -6,6 +5,7 @@ import type { ReviewChoice } from '../app/wizard-state.js';
 import { InlineError } from '../components/inline-error.js';
 import { KeyHints } from '../components/key-hints.js';
 import { Select } from '../components/select/select.js';
+import { Spinner } from '../components/spinner.js';
 import { TextField } from '../components/text-field.js';
 import type { Problem } from '../domain/validators.js';
 import { clampOffset, type LineTone, reviewLines, windowHeight } from './review-lines.js';
