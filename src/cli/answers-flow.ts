@@ -106,11 +106,11 @@ async function runWizard(
   const remembered = input.existing
     ? strictResolve([{ source: 'values-file', values: input.existing.answers }], false)
     : undefined;
-  const facts = ctx.preflight ?? gatherFacts(ctx.runner, ctx.options, ctx.env, ctx.signal);
-  // Load the screens while helm/kubectl answer: the first frame waits for the slower one only.
+  // Not awaited: the first frame shows the facts as "checking…" while helm, kubectl and the
+  // cluster answer, and the screens hold back every choice that depends on them.
+  const preflight = ctx.preflight ?? gatherFacts(ctx.runner, ctx.options, ctx.env, ctx.signal);
+  preflight.catch(() => undefined);
   const screens = ctx.mode === 'plain' ? import('../screens/plain.js') : import('../screens/wizard.js');
-  screens.catch(() => undefined);
-  const preflight = await facts;
   const wctx: WizardContext = {
     preflight,
     purpose,

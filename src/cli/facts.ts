@@ -4,10 +4,13 @@ import { findBinaries } from '../kube/binaries.js';
 import { detectHelm } from '../kube/helm-version.js';
 import { kubectl } from '../kube/kubectl-args.js';
 import type { Runner } from '../kube/runner.js';
+import { afterFirstFrame } from '../screens/first-frame.js';
 import type { PreflightFacts } from '../screens/wizard-contract.js';
 import type { KubeOptions } from './context.js';
 
 const REACH_TIMEOUT_MS = 3000;
+/** Longest the probes wait for the wizard's first frame (a slow disk, or no wizard at all). */
+const FIRST_FRAME_WAIT_MS = 1000;
 
 function gitVersion(json: string, key: 'clientVersion' | 'serverVersion'): string | undefined {
   try {
@@ -34,6 +37,7 @@ export async function gatherFacts(
   signal: AbortSignal,
 ): Promise<PreflightFacts> {
   const found = findBinaries(o, env);
+  await afterFirstFrame(FIRST_FRAME_WAIT_MS);
   const helmP = found.helm.ok ? detectHelm(runner, found.helm.path, signal) : Promise.resolve(undefined);
   if (!found.kubectl.ok) {
     const helm = await helmP;

@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
 
-export type HintKind = 'select' | 'text' | 'text-required' | 'password' | 'review-select' | 'review-text';
+export type HintKind = 'waiting' | 'select' | 'text' | 'text-required' | 'password' | 'review-select' | 'review-text';
 
 const HINTS: Record<HintKind, string[]> = {
+  waiting: ['Ctrl-C quit'],
   select: ['↑/↓ move', 'Enter choose', 'Esc back', 'Ctrl-C quit'],
   text: ['Enter accept (empty = default)', 'Esc back', 'Ctrl-C quit'],
   'text-required': ['Enter accept', 'Esc back', 'Ctrl-C quit'],

@@ -2,6 +2,7 @@
 // one question list), asked as line prompts for screen readers and dumb terminals.
 // Never used while an Ink tree is mounted: both would read stdin.
 import { input, password, select } from '@inquirer/prompts';
+import { preflightChoices } from '../app/preflight.js';
 import { contextLooksLikeProduction } from '../app/production.js';
 import { parseAnswer, type Question, questionFor } from '../app/questions.js';
 import { GROUP_TITLES, groupOf } from '../app/steps.js';
@@ -15,8 +16,9 @@ import {
   wizardReducer,
 } from '../app/wizard-state.js';
 import type { Answers } from '../domain/answers.js';
+import { settleFacts } from './facts-source.js';
+import { markFirstFrame } from './first-frame.js';
 import { UNSTYLED_THEME, wantsNoColor } from './plain-theme.js';
-import { preflightChoices } from './preflight.js';
 import { reviewLines } from './review-lines.js';
 import type { KnownAnswers, PreflightFacts, WizardContext, WizardResult } from './wizard-contract.js';
 import { startState, toResult } from './wizard-result.js';
@@ -58,6 +60,7 @@ export async function runPlainWizard(initial: KnownAnswers, ctx: WizardContext):
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     },
   };
+  markFirstFrame();
   let state = startState(initial, ctx);
   try {
     while (!state.outcome) {
@@ -86,8 +89,10 @@ async function ask(s: WizardState, ctx: WizardContext, io: Io): Promise<WizardAc
     io.write(`\n== ${GROUP_TITLES[group]}${env ? ` [${env}]` : ''}${prod} ==`);
   }
   if (s.step === 'preflight') {
-    printPreflight(ctx.preflight, io);
-    const choices = preflightChoices(ctx.preflight, ctx.purpose ?? 'install');
+    // Line prompts cannot fill a fact in later: wait for all of them before asking.
+    const facts = await settleFacts(ctx.preflight);
+    printPreflight(facts, io);
+    const choices = preflightChoices(facts, ctx.purpose ?? 'install') ?? [];
     const choice = await select(
       {
         ...io.theme,

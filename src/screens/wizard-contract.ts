@@ -48,7 +48,13 @@ export interface PreflightFacts {
 }
 
 export interface WizardContext {
-  preflight: PreflightFacts;
+  /**
+   * The facts, or the probes still answering. A promise is not awaited before the first
+   * frame: the Preflight screen shows each fact as "checking…" and fills it in when the
+   * promise settles; choices that depend on the facts wait for them (the plain prompts
+   * await it before asking anything).
+   */
+  preflight: PreflightFacts | Promise<PreflightFacts>;
   /**
    * `install` (default): the wizard ends by confirming an install/upgrade, and offers
    * "render only" when no cluster answers. `render`: the wizard ends by confirming a render

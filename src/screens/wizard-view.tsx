@@ -1,5 +1,6 @@
 import { Box, useInput, useStdin } from 'ink';
 import { useEffect, useReducer } from 'react';
+import { preflightAllows } from '../app/preflight.js';
 import { bannerReason, contextLooksLikeProduction } from '../app/production.js';
 import { questionFor } from '../app/questions.js';
 import { GROUP_TITLES, groupOf, visibleGroups } from '../app/steps.js';
@@ -15,16 +16,18 @@ import {
 } from '../app/wizard-state.js';
 import { StepHeader } from '../components/step-header.js';
 import type { Answers } from '../domain/answers.js';
+import type { FactsSource } from './facts-source.js';
 import { OutcomeLine } from './outcome-line.js';
 import { PreflightScreen } from './preflight.js';
 import { ReviewScreen } from './review.js';
 import { SCREENS } from './router.js';
+import { useFacts } from './use-facts.js';
 import { type ReviewSources, useReviewBody } from './use-review-body.js';
-import type { PreflightFacts } from './wizard-contract.js';
 
 export interface WizardViewProps extends ReviewSources {
   initialState: WizardState;
-  facts: PreflightFacts;
+  /** A promise draws the first frame at once, with the facts as "checking…" until it settles. */
+  facts: FactsSource;
   purpose: 'install' | 'render';
   valuesPath?: ((answers: Answers) => string) | undefined;
   onDone: (outcome: Outcome) => void;
@@ -33,7 +36,7 @@ export interface WizardViewProps extends ReviewSources {
 /** The whole wizard: the reducer, Esc/Ctrl-C, and the screen for the current step. */
 export function WizardView({
   initialState,
-  facts,
+  facts: factsSource,
   purpose,
   onDone,
   reviewText,
@@ -41,6 +44,7 @@ export function WizardView({
   valuesPath,
 }: WizardViewProps) {
   const [state, dispatch] = useReducer(wizardReducer, initialState);
+  const facts = useFacts(factsSource);
   const { isRawModeSupported } = useStdin();
 
   useInput(
@@ -61,7 +65,7 @@ export function WizardView({
   const group = groupOf(state.step);
   const groups = visibleGroups(state.draft, state.fixed, stepContext(state));
   const index = groups.indexOf(group);
-  const production = facts.production ?? contextLooksLikeProduction(facts.context);
+  const production = facts ? (facts.production ?? contextLooksLikeProduction(facts.context)) : false;
   const reason = bannerReason(production, state.draft.environment);
 
   return (
@@ -71,7 +75,7 @@ export function WizardView({
         index={index >= 0 ? index + 1 : undefined}
         total={index >= 0 ? groups.length : undefined}
         env={state.draft.environment}
-        banner={reason ? { context: facts.context, reason } : null}
+        banner={reason ? { context: facts?.context ?? null, reason } : null}
       />
       {state.outcome ? <OutcomeLine outcome={state.outcome} /> : renderBody(state)}
     </Box>
@@ -85,7 +89,11 @@ export function WizardView({
         <PreflightScreen
           facts={facts}
           purpose={purpose}
-          onChoose={(choice) => dispatch({ type: 'preflight', choice })}
+          onChoose={(choice) => {
+            // Only what the facts known now allow: an Enter that raced their arrival
+            // must not pick a choice made for facts that no longer hold.
+            if (preflightAllows(facts, purpose, choice)) dispatch({ type: 'preflight', choice });
+          }}
         />
       );
     }

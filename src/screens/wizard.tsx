@@ -3,6 +3,7 @@
 import { render } from 'ink';
 import type { Outcome } from '../app/wizard-state.js';
 import { applyNoColor } from '../components/no-color.js';
+import { markFirstFrame } from './first-frame.js';
 import type { KnownAnswers, WizardContext, WizardResult } from './wizard-contract.js';
 import { WizardNeedsTerminalError } from './wizard-contract.js';
 import { startState, toResult } from './wizard-result.js';
@@ -64,6 +65,8 @@ export async function runInkWizardWith(
     />,
     { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, ...inkOptions },
   );
+  // render() wrote the first frame before returning: the probes may have the CPU now.
+  markFirstFrame();
   const onAbort = () => instance.unmount();
   ctx.signal?.addEventListener('abort', onAbort, { once: true });
   try {

@@ -3,9 +3,11 @@ import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } fro
 import type { Answers } from '../../src/domain/answers.js';
 import { presetFor } from '../../src/domain/presets.js';
 import { runPlainWizard } from '../../src/screens/plain.js';
+import type { PreflightFacts } from '../../src/screens/wizard-contract.js';
+import { tick } from '../helpers/frames.js';
 import { KEY } from '../helpers/keys.js';
 import { lineTerminal } from '../helpers/line-terminal.js';
-import { fakeReviewText, PROD_CONTEXT, REACHABLE_DEV } from '../helpers/wizard-fixtures.js';
+import { fakeReviewText, PROD_CONTEXT, REACHABLE_DEV, UNREACHABLE } from '../helpers/wizard-fixtures.js';
 
 type Step = [wait: string, ...send: string[]];
 
@@ -55,6 +57,25 @@ describe('plain wizard', { timeout: 120_000 }, () => {
       namespace: 'dev-flask-app',
       scaling: { mode: 'fixed', replicas: 1 },
     });
+  });
+
+  test('facts still coming: nothing is asked until they arrive, then the unreachable cluster offers render only', async () => {
+    const t = lineTerminal();
+    let arrive: (f: PreflightFacts) => void = () => {};
+    const pending = new Promise<PreflightFacts>((resolve) => {
+      arrive = resolve;
+    });
+    const result = runPlainWizard({}, { preflight: pending, reviewText: fakeReviewText, ...t.streams });
+    await tick(50);
+    expect(t.all()).not.toContain('kube context');
+    expect(t.all()).not.toContain('How do you want to go on?');
+    arrive(UNREACHABLE);
+    await walk(t, [
+      ['cluster:      not reachable: connection refused', ''],
+      ['❯ Render only', E],
+      ['Sets sensible defaults', KEY.ctrlC],
+    ]);
+    expect(await result).toEqual({ kind: 'cancelled' });
   });
 
   test('an invalid answer is refused with message and hint, and asked again', async () => {
