@@ -3,6 +3,7 @@
 // node_modules files at startup.
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { precompiledSchemaPlugin } from './build/precompiled-schema.mjs';
 
 // yoga-layout's emscripten loader asks `typeof fetch` before it decodes its inlined
 // (base64) wasm. On Node the global `fetch` is a lazy getter: that one question loads
@@ -52,6 +53,8 @@ await build({
   // to the top of the one-file bundle, and Node then fails at load time because the
   // package is not installed. An empty stand-in keeps Ink's DEV-only path inert.
   plugins: [
+    // The bundled chart's values.schema.json as generated code (no ajv compile at run time).
+    precompiledSchemaPlugin('flask-app'),
     yogaWithoutFetchProbe,
     {
       name: 'no-react-devtools',
