@@ -14,6 +14,12 @@ export const RELEASE_KINDS = ['pods', 'jobs', 'deployments', 'statefulsets'] as 
 
 export type ServerVersion = { ok: true; version: string } | { ok: false; reason: string };
 
+/** A release revision as helm's storage labels tell it (no description: that is inside the record). */
+export interface StoredRevision {
+  revision: number;
+  status: string;
+}
+
 export interface ClusterReader {
   readonly via: 'api' | 'kubectl';
   /** The current context and its `kubectl config view --minify` JSON (no credentials). */
@@ -28,6 +34,12 @@ export interface ClusterReader {
   /** RELEASE_KINDS objects matching the selector; undefined when they could not be listed. */
   releaseObjects(namespace: string, selector: string, signal?: AbortSignal): Promise<{ kind?: string }[] | undefined>;
   events(namespace: string, signal?: AbortSignal): Promise<unknown[] | undefined>;
+  /**
+   * The release's revisions from the labels of helm's storage Secrets, oldest first;
+   * [] when there is no release; undefined when this reader cannot tell (then ask
+   * `helm history`).
+   */
+  releaseRevisions(namespace: string, release: string): Promise<StoredRevision[] | undefined>;
   close(): void;
 }
 
@@ -98,6 +110,8 @@ export function kubectlReader(runner: Runner, k: KubectlTarget): ClusterReader {
       const r = await run(kubectl.events(k, namespace), signal);
       return r.exitCode === 0 ? parseList(r.stdout) : undefined;
     },
+    // kubectl would fetch the whole release records: `helm history` costs the same process.
+    releaseRevisions: async () => undefined,
     close() {},
   };
 }
@@ -132,12 +146,18 @@ const LIST_PATHS: Record<(typeof RELEASE_KINDS)[number], { prefix: string; kind:
 function itemsOf(r: ApiResponse, kind: string): { kind?: string }[] | undefined {
   if (r.status !== 200) return undefined;
   const items = (r.body as { items?: unknown } | undefined)?.items;
+  // A metadata-only list says `items: null` when it is empty.
+  if (items === null) return [];
   return Array.isArray(items) ? items.map((i) => ({ ...(i as object), kind })) : undefined;
 }
 
 const enc = encodeURIComponent;
 
-export function apiReader(api: KubeApi, log?: (line: string) => void): ClusterReader {
+export function apiReader(
+  api: KubeApi,
+  env: Readonly<Record<string, string | undefined>>,
+  log?: (line: string) => void,
+): ClusterReader {
   const get = (path: string, o?: Parameters<KubeApi['get']>[1]) => {
     log?.(`GET ${api.endpoint.server}${path}`);
     return api.get(path, o);
@@ -155,7 +175,7 @@ export function apiReader(api: KubeApi, log?: (line: string) => void): ClusterRe
       return { ok: false, reason: `the API server answered ${r.status}` };
     },
     async exists(kind, name, namespace) {
-      const r = await get(NAMED_PATHS[kind](enc(name), namespace && enc(namespace)), { metadataOnly: true });
+      const r = await get(NAMED_PATHS[kind](enc(name), namespace && enc(namespace)), { metadataOnly: 'object' });
       return r.status === 200;
     },
     async accessReviews(namespace, perms) {
@@ -196,8 +216,30 @@ export function apiReader(api: KubeApi, log?: (line: string) => void): ClusterRe
     async events(namespace, signal) {
       return itemsOf(await get(`/api/v1/namespaces/${enc(namespace)}/events`, { signal }), 'Event');
     },
+    async releaseRevisions(namespace, release) {
+      if (!helmStoresInSecrets(env)) return undefined;
+      const selector = `owner=helm,name=${release}`;
+      const r = await get(`/api/v1/namespaces/${enc(namespace)}/secrets?labelSelector=${enc(selector)}`, {
+        metadataOnly: 'list',
+      });
+      const items = itemsOf(r, 'Secret') as { metadata?: { labels?: Record<string, string> } }[] | undefined;
+      if (!items) return undefined;
+      return items
+        .map((s) => ({
+          revision: Number(s.metadata?.labels?.version),
+          status: s.metadata?.labels?.status ?? 'unknown',
+        }))
+        .filter((x) => Number.isInteger(x.revision))
+        .sort((a, b) => a.revision - b.revision);
+    },
     close: () => api.close(),
   };
+}
+
+/** Helm keeps releases in Secrets unless HELM_DRIVER says otherwise (configmap, sql, memory). */
+function helmStoresInSecrets(env: Readonly<Record<string, string | undefined>>): boolean {
+  const d = env.HELM_DRIVER ?? '';
+  return d === '' || d === 'secret' || d === 'secrets';
 }
 
 /**
@@ -212,7 +254,7 @@ export async function openClusterReader(
 ): Promise<ClusterReader> {
   if (env.FHW_KUBE_API === '0') return kubectlReader(runner, k);
   const opened = await openKubeApi(k, env);
-  if (opened.ok) return apiReader(opened.api, log);
+  if (opened.ok) return apiReader(opened.api, env, log);
   log?.(`(reading the cluster with kubectl: ${opened.reason})`);
   return kubectlReader(runner, k);
 }

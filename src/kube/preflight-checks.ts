@@ -1,7 +1,9 @@
 // Preflight decisions: pure functions over facts gathered from the cluster. Each
 // check says what it found and, when something is wrong, what to do. Errors block
 // the install (even with --yes); warnings are shown and the install goes on.
+
 import type { LocalCluster } from './image-load.js';
+import type { Revision } from './release-history.js';
 
 export interface PreflightNeeds {
   namespace: string;
@@ -39,8 +41,8 @@ export interface ClusterFacts {
   storageClasses?: readonly { name: string; isDefault: boolean }[] | undefined;
   /** Latest release revision's status, when the release exists. */
   releaseStatus?: string | undefined;
-  /** `helm history -o json` as read (null: no such release; undefined: could not tell). */
-  releaseHistory?: string | null | undefined;
+  /** The release's revisions, oldest first (null: no such release; undefined: could not tell). */
+  releaseHistory?: readonly Revision[] | null | undefined;
   secretsFound: Readonly<Record<string, boolean>>;
 }
 

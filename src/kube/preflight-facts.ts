@@ -8,6 +8,7 @@ import { contextFactsOf, detectLocalCluster } from './image-load.js';
 import type { KubectlTarget } from './kubectl-args.js';
 import type { ClusterFacts, PreflightNeeds } from './preflight-checks.js';
 import { permissionsNeeded } from './preflight-checks.js';
+import { parseHistory, type Revision } from './release-history.js';
 import type { Runner } from './runner.js';
 
 export async function gatherClusterFacts(
@@ -45,7 +46,7 @@ export async function gatherClusterFacts(
     n.monitoring ? reader.exists('crd', 'servicemonitors.monitoring.coreos.com') : undefined,
     n.autoscaling ? reader.apiVersions() : undefined,
     n.storage ? reader.storageClasses() : undefined,
-    runner.run(historyCmd.cmd, historyCmd.args),
+    releaseHistory(reader, runner, historyCmd, n),
     Promise.all(n.existingSecrets.map(async (s) => [s, await reader.exists('secret', s, n.namespace)] as const)),
   ]);
   const localCluster = detectLocalCluster(contextFactsOf(context, view));
@@ -68,19 +69,24 @@ export async function gatherClusterFacts(
           isDefault: s.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true',
         }))
       : undefined,
-    releaseStatus: history.exitCode === 0 ? latestStatus(history.stdout) : undefined,
-    releaseHistory: history.exitCode === 0 ? history.stdout : /not found/i.test(history.stderr) ? null : undefined,
+    releaseStatus: history ? history[history.length - 1]?.status : undefined,
+    releaseHistory: history,
     secretsFound: Object.fromEntries(secrets),
   };
 }
 
-function latestStatus(json: string): string | undefined {
-  try {
-    const rows = JSON.parse(json) as { status?: string }[];
-    return rows[rows.length - 1]?.status;
-  } catch {
-    return undefined;
-  }
+/** From helm's storage labels when the reader can see them, else from `helm history`. */
+async function releaseHistory(
+  reader: ClusterReader,
+  runner: Runner,
+  historyCmd: { cmd: string; args: string[] },
+  n: PreflightNeeds,
+): Promise<Revision[] | null | undefined> {
+  const stored = await reader.releaseRevisions(n.namespace, n.release);
+  if (stored) return stored.length > 0 ? stored.map((r) => ({ ...r, description: '' })) : null;
+  const r = await runner.run(historyCmd.cmd, historyCmd.args);
+  if (r.exitCode === 0) return parseHistory(r.stdout);
+  return /not found/i.test(r.stderr) ? null : undefined;
 }
 
 function serverOf(json: string): string | undefined {

@@ -9,7 +9,7 @@ import { EXIT, type FailureCause, type RunEvent, type StepId, stepStart } from '
 import { causeOf, endingEvent, helmFailure, type Stop } from './outcome.js';
 import { backupOverride, readIfExists, restoreOverride } from './override-file.js';
 import { kubeTarget, type ReleasePlan } from './plan.js';
-import { beforeFrom, type History, isPending, latest, readHistory } from './release-state.js';
+import { beforeFrom, type History, isPending, latest, readRevisions } from './release-state.js';
 import { settle } from './settle.js';
 import { type Emit, fail, interruptedBeforeStart, readerOf, secretsStep, type TaskDeps, testStep } from './steps.js';
 import { streamOf } from './stream.js';
@@ -34,7 +34,7 @@ async function run(plan: ReleasePlan, deps: TaskDeps, emit: Emit, known: Known):
   // the chart is not rendered separately (helm renders it first and fails before
   // changing anything when it cannot).
   const [history, picture] = await Promise.all([
-    known.history ?? readHistory(runner, plan),
+    known.history ?? readRevisions(reader, runner, plan),
     known.picture ?? lookAtRelease(reader, plan),
   ]);
   if ('error' in history) {
@@ -94,7 +94,7 @@ async function run(plan: ReleasePlan, deps: TaskDeps, emit: Emit, known: Known):
   if (first.kind === 'exited' && first.r.exitCode === 0) {
     phase.enter('rollout');
     phase.done();
-    const now = await readHistory(runner, plan);
+    const now = await readRevisions(reader, runner, plan);
     const rev = 'exists' in now ? latest(now) : undefined;
     if (rev) {
       emit({

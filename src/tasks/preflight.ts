@@ -5,7 +5,7 @@ import { blocking, evaluatePreflight, type PreflightNeeds } from '../kube/prefli
 import { gatherClusterFacts } from '../kube/preflight-facts.js';
 import { EXIT, type RunEvent, stepStart } from './events.js';
 import type { ReleasePlan } from './plan.js';
-import { type History, parseHistory } from './release-state.js';
+import type { History } from './release-state.js';
 import { readerOf, type TaskDeps } from './steps.js';
 import { type ClusterPicture, lookAtRelease } from './watch.js';
 
@@ -62,7 +62,7 @@ export async function preflightStep(
       ? { exists: false }
       : facts.releaseHistory === undefined
         ? undefined
-        : { exists: true, revisions: parseHistory(facts.releaseHistory) };
+        : { exists: true, revisions: [...facts.releaseHistory] };
   return {
     ok: true,
     releaseExists: facts.releaseStatus !== undefined,

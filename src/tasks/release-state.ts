@@ -1,42 +1,16 @@
 // Reads where a release stands (helm history -o json) and decides what settling it
 // needs. The decision is pure; the reads are thin.
+
+import type { ClusterReader } from '../kube/cluster-reader.js';
 import { helmHistory } from '../kube/helm-args.js';
+import { parseHistory, type Revision } from '../kube/release-history.js';
 import type { Runner } from '../kube/runner.js';
+
+export { parseHistory, type Revision };
+
 import { kubeTarget, type ReleasePlan } from './plan.js';
 
-export interface Revision {
-  revision: number;
-  status: string;
-  description: string;
-  updated?: string;
-  chart?: string;
-}
-
 export type History = { exists: false } | { exists: true; revisions: Revision[] };
-
-export function parseHistory(json: string): Revision[] {
-  try {
-    const rows = JSON.parse(json) as {
-      revision?: number;
-      status?: string;
-      description?: string;
-      updated?: string;
-      chart?: string;
-    }[];
-    return rows
-      .filter((r) => typeof r.revision === 'number')
-      .map((r) => ({
-        revision: r.revision as number,
-        status: r.status ?? 'unknown',
-        description: r.description ?? '',
-        ...(r.updated ? { updated: r.updated } : {}),
-        ...(r.chart ? { chart: r.chart } : {}),
-      }))
-      .sort((a, b) => a.revision - b.revision);
-  } catch {
-    return [];
-  }
-}
 
 export async function readHistory(
   runner: Runner,
@@ -49,6 +23,22 @@ export async function readHistory(
     return { error: r.stderr.trim() || `helm history exited ${r.exitCode}` };
   }
   return { exists: true, revisions: parseHistory(r.stdout) };
+}
+
+/**
+ * The same from helm's storage labels when the reader sees them (no process; revision
+ * and status only, no description), else from `helm history`.
+ */
+export async function readRevisions(
+  reader: ClusterReader,
+  runner: Runner,
+  plan: Pick<ReleasePlan, 'helm' | 'namespace' | 'kubectl' | 'release'>,
+): Promise<History | { error: string }> {
+  const stored = await reader.releaseRevisions(plan.namespace, plan.release);
+  if (!stored) return readHistory(runner, plan);
+  return stored.length > 0
+    ? { exists: true, revisions: stored.map((r) => ({ ...r, description: '' })) }
+    : { exists: false };
 }
 
 export function latest(h: History): Revision | undefined {

@@ -8,12 +8,16 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClusterReader, kubectlReader, openClusterReader } from '../../src/kube/cluster-reader.js';
 import { contextFactsOf } from '../../src/kube/image-load.js';
+import { parseHistory } from '../../src/kube/release-history.js';
 import { execaRunner } from '../../src/kube/runner.js';
 import {
   applyYaml,
+  CHART_DIR,
   createNamespace,
   deleteNamespace,
+  envValuesFile,
   helmBinary,
+  helmOk,
   KUBECONFIG,
   KUBECTL,
   kubectlOk,
@@ -133,6 +137,34 @@ spec:
       expect(viaApi).toEqual(await readAll(kubectlReader(execaRunner, target), ns));
       expect(Object.values(viaApi.perms)).toEqual(PERMS.map(() => false));
       expect(viaApi.secret).toEqual([false, false]);
+    } finally {
+      api.close();
+    }
+  });
+
+  it("reads a release's revisions from helm's storage labels, as helm history tells them (Helm 3 and 4)", async () => {
+    const release = ['reader-rel', CHART_DIR, '-n', ns, '-f', envValuesFile('dev')];
+    await helmOk(3, ['install', ...release]);
+    await helmOk(4, ['upgrade', ...release, '--set', 'podAnnotations.revision=two']);
+    const history = parseHistory((await helmOk(4, ['history', 'reader-rel', '-n', ns, '-o', 'json'])).stdout);
+    const api = await openClusterReader(execaRunner, { path: KUBECTL, kubeconfig: KUBECONFIG }, {});
+    try {
+      const stored = await api.releaseRevisions(ns, 'reader-rel');
+      expect(stored).toEqual(history.map((r) => ({ revision: r.revision, status: r.status })));
+      expect(stored).toEqual([
+        { revision: 1, status: 'superseded' },
+        { revision: 2, status: 'deployed' },
+      ]);
+      expect(await api.releaseRevisions(ns, 'no-such-release')).toEqual([]);
+      // Another storage driver: the reader does not guess, helm history is asked instead.
+      const other = await openClusterReader(
+        execaRunner,
+        { path: KUBECTL, kubeconfig: KUBECONFIG },
+        { HELM_DRIVER: 'configmap' },
+      );
+      expect(await other.releaseRevisions(ns, 'reader-rel')).toBeUndefined();
+      other.close();
+      expect(await kubectlReader(execaRunner, { path: KUBECTL }).releaseRevisions(ns, 'reader-rel')).toBeUndefined();
     } finally {
       api.close();
     }

@@ -75,15 +75,13 @@ export async function installEntry(request: InstallRequest, ctx: CliContext): Pr
   const title = `${request.command} ${plan.release} → ${plan.namespace} (Helm ${t.helm.major})`;
   return runWith(ctx, title, plan.kubectl, (deps, sink) =>
     streamOf(async (emit) => {
-      // Both only read: the upgrade preview is computed while preflight runs, and
-      // dropped when there is no release (or preflight fails).
-      const stopDiff = new AbortController();
-      const diffing = upgradeDiff(plan, deps.runner, stopDiff.signal);
+      // Preflight is one round of quick reads; the upgrade preview (two helm processes)
+      // only runs when it found a release to compare with.
       const preflight = await preflightStep(plan, needs, deps, emit);
-      if (!preflight.ok || !preflight.releaseExists) stopDiff.abort();
       if (!preflight.ok) return;
       if (preflight.releaseExists) {
-        if (!(await diffAndConfirm(plan, request, ctx, await diffing, emit, sink))) return;
+        const diff = await upgradeDiff(plan, deps.runner, deps.signal);
+        if (!(await diffAndConfirm(plan, request, ctx, diff, emit, sink))) return;
       }
       if (request.dryRun) {
         if (!(await renderStep(plan, deps, emit))) return;

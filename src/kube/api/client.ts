@@ -21,8 +21,11 @@ export interface KubeApi {
 
 export interface RequestOptions {
   signal?: AbortSignal | undefined;
-  /** Metadata only (no Secret data crosses the wire when all we ask is whether it exists). */
-  metadataOnly?: boolean;
+  /**
+   * Metadata only, of one object or of a list: no Secret data crosses the wire when all
+   * we want is whether it exists or what its labels say.
+   */
+  metadataOnly?: 'object' | 'list';
 }
 
 export interface ApiTarget {
@@ -94,14 +97,17 @@ export async function openKubeApi(
   }
 }
 
-const METADATA_ONLY = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json';
+const METADATA_ONLY = {
+  object: 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1',
+  list: 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1',
+};
 
 function httpsApi(endpoint: Endpoint, agent: Agent, token: string | undefined): KubeApi {
   const send = (method: 'GET' | 'POST', path: string, body: unknown, o: RequestOptions = {}) =>
     new Promise<ApiResponse>((resolve) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
       const headers: Record<string, string> = {
-        Accept: o.metadataOnly ? METADATA_ONLY : 'application/json',
+        Accept: o.metadataOnly ? METADATA_ONLY[o.metadataOnly] : 'application/json',
         'User-Agent': 'flask-helm-wizard',
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
         ...(payload
