@@ -90,7 +90,7 @@ function buildProgram(version: string): Command {
   opt('--kubectl-binary <path>', 'kubectl to use (default: FHW_KUBECTL, PATH, then .cache/bin/kubectl)');
   opt('--revision <n>', 'rollback: revision to return to');
   opt('--port-forward', 'install: keep the port-forward open until Ctrl-C');
-  opt('--no-verify', 'install: skip the /health check through a port-forward');
+  opt('--no-verify', 'install: skip helm test and the /health check through a port-forward (like bare helm --wait)');
   opt('--load-image', 'install: on a local cluster, build the default app image and load it (no question)');
   opt('--no-load-image', 'install: never build or load the app image');
   opt('--delete-data', "uninstall: also delete the release's PersistentVolumeClaims");

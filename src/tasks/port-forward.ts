@@ -1,12 +1,10 @@
 // The port-forward step: find the release's Service, forward a local port to it,
 // and hand out the URL only once /health answered through the tunnel.
 import type { Pod } from '../kube/k8s-types.js';
-import { parseList } from '../kube/k8s-types.js';
-import { kubectl } from '../kube/kubectl-args.js';
 import { forward } from '../kube/port-forward.js';
 import { EXIT, type RunEvent, stepStart } from './events.js';
 import type { ReleasePlan } from './plan.js';
-import type { TaskDeps } from './steps.js';
+import { readerOf, type TaskDeps } from './steps.js';
 import { streamOf } from './stream.js';
 
 export interface ForwardRequest {
@@ -35,11 +33,9 @@ export function portForwardTask(
   return streamOf(async (emit) => {
     emit(stepStart('port-forward'));
     const selector = `app.kubernetes.io/name=flask-app,app.kubernetes.io/instance=${plan.release}`;
-    const listPods = async () => {
-      const c = kubectl.pods(plan.kubectl, plan.namespace, selector);
-      const r = await deps.runner.run(c.cmd, c.args);
-      return r.exitCode === 0 ? parseList<Pod>(r.stdout) : [];
-    };
+    const reader = readerOf(deps, plan.kubectl);
+    const listPods = async () =>
+      ((await reader.releaseObjects(plan.namespace, selector)) ?? []).filter((o): o is Pod => o.kind === 'Pod');
     const restart = `flask-helm-wizard port-forward -n ${plan.namespace} -r ${plan.release}${plan.kubectl.kubeContext ? ` --kube-context ${plan.kubectl.kubeContext}` : ''}`;
     const result = await forward({
       runner: deps.runner,

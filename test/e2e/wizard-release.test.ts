@@ -249,3 +249,45 @@ describe.each([3, 4] as const)('flask-helm-wizard on Helm %i', (major) => {
     }
   });
 });
+
+describe('verification after install (Helm 4)', () => {
+  let ns = '';
+  let cwd = '';
+  beforeAll(async () => {
+    ns = await createNamespace('wiz-verify');
+    cwd = mkdtempSync(path.join(tmpdir(), 'fhw-verify-'));
+  });
+  afterAll(async () => {
+    if (ns) await deleteNamespace(ns);
+  });
+
+  it('helm test and the /health probe run side by side; a failing test decides: exit 1, the release stays deployed', async () => {
+    const r = await cli(4, cwd, [
+      'install',
+      '-e',
+      'dev',
+      '-n',
+      ns,
+      '--yes',
+      '--set',
+      'tests.podAnnotations.e2e/fail=test-fails',
+    ]);
+    expect(r.exitCode, r.out).toBe(1);
+    expect(r.out).toContain('flask-app is deployed but its tests fail');
+    expect(r.out).toContain('helm test flask-app -n');
+    // The probe ran while the test pod did: both steps started before either ended.
+    const started = r.out.indexOf('▸ Port-forward');
+    const testEnded = r.out.search(/✖ helm test/);
+    expect(started).toBeGreaterThan(-1);
+    expect(testEnded).toBeGreaterThan(started);
+    expect((await history(4, ns)).pop()).toMatchObject({ revision: 1, status: 'deployed' });
+  });
+
+  it('--no-verify does what bare helm --wait does: no helm test, no port-forward', async () => {
+    const r = await cli(4, cwd, ['upgrade', '-e', 'dev', '-n', ns, '--yes', '--no-verify']);
+    expect(r.exitCode, r.out).toBe(0);
+    expect(r.out).not.toContain('helm test…');
+    expect(r.out).not.toContain('Port-forward');
+    expect(r.out).toContain(`flask-app is deployed in ${ns} (revision 2)`);
+  });
+});

@@ -19,6 +19,7 @@ import { preflightStep } from '../../tasks/preflight.js';
 import { type ReleaseRef, rollbackTask, statusTask, uninstallTask } from '../../tasks/release-ops.js';
 import { renderStep, type TaskDeps } from '../../tasks/steps.js';
 import { streamOf } from '../../tasks/stream.js';
+import { verifyRelease } from '../../tasks/verify.js';
 import type { CliContext, InstallRequest, ReleaseRequest } from '../context.js';
 import { askConfirm } from './confirm.js';
 import { type EventSink, pump, sinkFor } from './output.js';
@@ -95,20 +96,25 @@ export async function installEntry(request: InstallRequest, ctx: CliContext): Pr
         return;
       }
       if (!(await imageIfWanted(request, ctx, preflight.localCluster, deps, emit, sink))) return;
-      const forwarding = request.verify || keepForward;
+      const verifying = request.verify || keepForward;
       let deployed: string | undefined;
       const known = {
         ...(preflight.history ? { history: preflight.history } : {}),
         ...(preflight.picture ? { picture: preflight.picture } : {}),
       };
       for await (const e of installOrUpgrade(plan, deps, known)) {
-        // With a port-forward to follow, the run's one result comes after it.
-        if (e.type === 'result' && e.outcome === 'deployed' && forwarding) deployed = e.summary;
+        // With a verification to follow, the run's one result comes after it.
+        if (e.type === 'result' && e.outcome === 'deployed' && verifying) deployed = e.summary;
         else emit(e);
       }
       if (deployed === undefined) return;
-      const forward = portForwardTask(plan, deps, { keepOpen: keepForward, preferredPort: request.port ?? 8080 });
-      for await (const e of forward) emit(e.type === 'result' ? { ...e, summary: `${deployed}; ${e.summary}` } : e);
+      const checks = verifyRelease(plan, deps, {
+        test: request.verify,
+        forward: { keepOpen: keepForward, preferredPort: request.port ?? 8080 },
+      });
+      for await (const e of checks) {
+        emit(e.type === 'result' && e.exitCode === EXIT.ok ? { ...e, summary: `${deployed}; ${e.summary}` } : e);
+      }
     }),
   );
 }
