@@ -1,31 +1,10 @@
 // Bundles the CLI into ESM (dist/cli.js plus lazily loaded chunks in dist/chunks/). A
 // bundle halves the time to the first frame compared with resolving hundreds of
 // node_modules files at startup.
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { precompiledSchemaPlugin } from './build/precompiled-schema.mjs';
-
-// yoga-layout's emscripten loader asks `typeof fetch` before it decodes its inlined
-// (base64) wasm. On Node the global `fetch` is a lazy getter: that one question loads
-// undici (~20 ms of CPU) before the first frame, for a wasm that never comes over the
-// network. Only this file is patched: the CLI's own fetch (port-forward checks) stays.
-const YOGA_FETCH_PROBE = '"function"!=typeof fetch';
-const yogaWithoutFetchProbe = {
-  name: 'yoga-without-fetch-probe',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, ({ path }) => {
-      const source = readFileSync(path, 'utf8');
-      const probes = source.split(YOGA_FETCH_PROBE).length - 1;
-      if (probes === 0) {
-        throw new Error(
-          `yoga-layout changed: no \`${YOGA_FETCH_PROBE}\` in ${path}; update yogaWithoutFetchProbe in scripts/build.mjs`,
-        );
-      }
-      // `!0` (true) takes the loader's own no-fetch branch: decode the inlined wasm.
-      return { contents: source.replaceAll(YOGA_FETCH_PROBE, '!0'), loader: 'js' };
-    });
-  },
-};
+import { stringWidthLazyEmojiRegex, yogaWithoutFetchProbe } from './build-patches.mjs';
 
 // Chunk names carry content hashes: without a clean start, every build would leave the
 // previous chunks behind in dist/ (and in the published package).
@@ -55,7 +34,9 @@ await build({
   plugins: [
     // The bundled chart's values.schema.json as generated code (no ajv compile at run time).
     precompiledSchemaPlugin('flask-app'),
+    // Work kept out of the wizard's first frame (see build-patches.mjs).
     yogaWithoutFetchProbe,
+    stringWidthLazyEmojiRegex,
     {
       name: 'no-react-devtools',
       setup(b) {
