@@ -1,6 +1,7 @@
 // Validates the values helm will see (chart defaults ⊕ environment file ⊕ override)
 // against the chart's values.schema.json before anything is written, so a bad
 // answer is reported by the wizard with the key it concerns, not later by helm.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -36,12 +37,17 @@ function dropNulls(v: unknown): unknown {
 }
 
 async function readYaml(path: string): Promise<unknown> {
+  let text: string;
   try {
-    return parse(await readFile(path, 'utf8')) ?? {};
+    text = await readFile(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw e;
   }
+  // The bundled chart's files come parsed with the build; any other text is parsed here.
+  const { precompiledYaml } = await import('./precompiled-values.js');
+  const json = precompiledYaml[createHash('sha256').update(text).digest('hex')];
+  return json !== undefined ? JSON.parse(json) : (parse(text) ?? {});
 }
 
 const chartValuesCache = new Map<string, Promise<unknown>>();

@@ -63,3 +63,23 @@ describe('chart schema validator', () => {
     expect(await validatorFor(other)).toBe(v);
   });
 });
+
+describe("the chart's values files parsed at build time", () => {
+  it('hold exactly what parsing the YAML gives, keyed by the SHA-256 of each file', async () => {
+    // @ts-expect-error: a plain .mjs build script without type declarations
+    const { valuesModule } = await import('../../../scripts/build/precompiled-schema.mjs');
+    const { parse } = await import('yaml');
+    const { createHash } = await import('node:crypto');
+    const file = join(dir, `values${Math.random().toString(36).slice(2)}.mjs`);
+    writeFileSync(file, valuesModule(join(ROOT, 'flask-app')) as string);
+    const { precompiledYaml } = (await import(pathToFileURL(file).href)) as { precompiledYaml: Record<string, string> };
+    const names = ['values.yaml', 'values-dev.yaml', 'values-staging.yaml', 'values-prod.yaml'];
+    for (const name of names) {
+      const text = readFileSync(join(ROOT, 'flask-app', name), 'utf8');
+      const json = precompiledYaml[createHash('sha256').update(text).digest('hex')];
+      expect(json, name).toBeDefined();
+      expect(JSON.parse(json as string)).toEqual(parse(text));
+    }
+    expect(Object.keys(precompiledYaml)).toHaveLength(names.length);
+  });
+});
