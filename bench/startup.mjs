@@ -15,6 +15,8 @@ import { join } from 'node:path';
 const REPO = join(import.meta.dirname, '..');
 const BIN = join(REPO, 'bin/flask-helm-wizard.js');
 const RUNS = Number(process.argv[2] ?? 15);
+/** Quiet time between samples, for the children of the run before to be gone. */
+const SETTLE_MS = 150;
 const cwd = mkdtempSync(join(tmpdir(), 'fhw-bench-'));
 const env = { ...process.env, KUBECONFIG: join(cwd, 'none'), TERM: 'xterm-256color', COLUMNS: '100', LINES: '40' };
 delete env.CI;
@@ -25,11 +27,16 @@ function timeUntil(cmd, args, done, extraEnv = {}) {
     const child = spawn(cmd, args, { cwd, env: { ...env, ...extraEnv }, stdio: ['pipe', 'pipe', 'ignore'] });
     let out = '';
     let settled = false;
+    let elapsed = 0;
     const finish = () => {
       if (settled) return;
       settled = true;
-      resolve(Number(process.hrtime.bigint() - start) / 1e6);
-      child.kill('SIGKILL');
+      elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+      if (done === 'exit') return;
+      // Leave the way a user would (Ctrl-C), and start the next sample only once this run
+      // and its helm/kubectl probes are gone: overlapping runs measured each other.
+      child.stdin.write('\x03');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     };
     child.stdout.on('data', (d) => {
       out += d.toString();
@@ -38,7 +45,8 @@ function timeUntil(cmd, args, done, extraEnv = {}) {
     child.on('error', reject);
     child.on('exit', () => {
       if (done === 'exit') finish();
-      else if (!settled) reject(new Error(`exited before "${done}" appeared; output:\n${out}`));
+      if (!settled) reject(new Error(`exited before "${done}" appeared; output:\n${out}`));
+      else setTimeout(() => resolve(elapsed), SETTLE_MS);
     });
   });
 }
