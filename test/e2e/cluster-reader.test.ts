@@ -1,11 +1,14 @@
 // The two ways flask-helm-wizard reads the cluster — the API directly and kubectl —
 // give the same answers on the real API server, for a client-certificate admin and for
 // a ServiceAccount token without permissions (which preflight must then refuse).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openKubeApi } from '../../src/kube/api/client.js';
 import { type ClusterReader, kubectlReader, openClusterReader } from '../../src/kube/cluster-reader.js';
 import { contextFactsOf } from '../../src/kube/image-load.js';
 import { parseHistory } from '../../src/kube/release-history.js';
@@ -167,6 +170,57 @@ spec:
       expect(await kubectlReader(execaRunner, { path: KUBECTL }).releaseRevisions(ns, 'reader-rel')).toBeUndefined();
     } finally {
       api.close();
+    }
+  });
+
+  it('talks HTTP/2 to the API server, and falls back to HTTPS/1.1 for a server that does not', async () => {
+    const e2ePki = path.join(path.dirname(KUBECONFIG), 'pki');
+    const api = await openKubeApi({ kubeconfig: KUBECONFIG }, {});
+    if (!api.ok) throw new Error(api.reason);
+    expect((await api.api.get('/version')).status).toBe(200);
+    expect(api.api.protocol()).toBe('h2');
+    api.api.close();
+    // An HTTPS/1.1-only server with the API server's certificate (valid for 127.0.0.1).
+    const server = createServer(
+      {
+        cert: readFileSync(path.join(e2ePki, 'apiserver.crt')),
+        key: readFileSync(path.join(e2ePki, 'apiserver.key')),
+      },
+      (req, res) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ gitVersion: 'v1.99.0', path: req.url }));
+      },
+    );
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    const file = path.join(dir, 'http1.yaml');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        'current-context': 'h1',
+        clusters: [
+          {
+            name: 'h1',
+            cluster: { server: `https://127.0.0.1:${port}`, 'certificate-authority': path.join(e2ePki, 'ca.crt') },
+          },
+        ],
+        contexts: [{ name: 'h1', context: { cluster: 'h1', user: 'nobody' } }],
+        users: [{ name: 'nobody', user: {} }],
+      }),
+    );
+    try {
+      const reader = await openClusterReader(execaRunner, { path: KUBECTL, kubeconfig: file }, {});
+      expect(reader.via).toBe('api');
+      expect(await reader.serverVersion()).toEqual({ ok: true, version: 'v1.99.0' });
+      expect(await reader.serverVersion()).toEqual({ ok: true, version: 'v1.99.0' });
+      const raw = await openKubeApi({ kubeconfig: file }, {});
+      if (!raw.ok) throw new Error(raw.reason);
+      expect(await raw.api.get('/version')).toMatchObject({ status: 200, body: { path: '/version' } });
+      expect(raw.api.protocol()).toBe('http/1.1');
+      raw.api.close();
+      reader.close();
+    } finally {
+      server.close();
     }
   });
 
