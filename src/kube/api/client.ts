@@ -146,17 +146,23 @@ function viaHttps(server: string, agent: Agent): Send {
 function viaHttp2(server: string, tls: TlsOptions, fallback: Send): { send: Send; fellBack(): boolean; close(): void } {
   let session: ClientHttp2Session | undefined;
   let failed = false;
+  // The connection keeps the process alive only while a request waits on it.
+  let inFlight = 0;
+  const settle = () => {
+    inFlight -= 1;
+    if (inFlight === 0) session?.unref();
+  };
   const open = () => {
     if (!session || session.closed || session.destroyed) {
       session = connect(server, tls);
       session.on('error', () => undefined);
-      // Never the reason the process stays alive.
-      session.unref();
     }
+    session.ref();
     return session;
   };
   const send: Send = (method, path, headers, payload, signal) => {
     if (failed) return fallback(method, path, headers, payload, signal);
+    inFlight += 1;
     return new Promise<ApiResponse>((resolve) => {
       let status = 0;
       const chunks: Buffer[] = [];
@@ -183,7 +189,7 @@ function viaHttp2(server: string, tls: TlsOptions, fallback: Send): { send: Send
         } else resolve({ status: 0, error: err.message });
       });
       req.end(payload);
-    });
+    }).finally(settle);
   };
   return { send, fellBack: () => failed, close: () => session?.close() };
 }
