@@ -210,6 +210,7 @@ describe.each([3, 4] as const)('flask-helm-wizard on Helm %i', (major) => {
     expect(s.exitCode, s.out).toBe(0);
     expect(s.out).toMatch(/flask-app in \S+: revision \d+, deployed/);
     const top = (await history(major, ns)).pop()?.revision ?? 0;
+    expect(readFileSync(valuesFile(), 'utf8')).toContain('replicaCount: 2');
     const rb = await cli(major, cwd, ['rollback', '-n', ns, '--yes', '--revision', '1']);
     expect(rb.exitCode, rb.out).toBe(0);
     expect((await history(major, ns)).pop()).toMatchObject({
@@ -217,6 +218,12 @@ describe.each([3, 4] as const)('flask-helm-wizard on Helm %i', (major) => {
       status: 'deployed',
       description: 'Rollback to 1',
     });
+    // The values file follows the rollback (revision 1 ran one replica), so the next
+    // upgrade does not bring two back; the file before it is kept as .bak.
+    expect(rb.out).toContain('now holds the values deployed');
+    expect(readFileSync(valuesFile(), 'utf8')).not.toContain('replicaCount: 2');
+    expect(readFileSync(`${valuesFile()}.bak`, 'utf8')).toContain('replicaCount: 2');
+    expect((await deployedValues(major, ns)).replicaCount).not.toBe(2);
     const un = await cli(major, cwd, ['uninstall', '-n', ns, '--yes']);
     expect(un.exitCode, un.out).toBe(0);
     const gone = await execa(helmBinary(major), ['status', 'flask-app', '-n', ns, '--kubeconfig', KUBECONFIG], {

@@ -1,7 +1,7 @@
 // The release pipelines as the CLI calls them (src/cli.tsx dispatch table): request
 // in, exit code out. Each picks its renderer, runs its event stream, and returns the
 // exit code of the stream's `result` event.
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type { ExitCode } from '../../domain/errors.js';
 import { UserError } from '../../domain/errors.js';
 import { openClusterReader } from '../../kube/cluster-reader.js';
@@ -13,6 +13,7 @@ import { type UpgradeDiff, upgradeDiff } from '../../tasks/diff.js';
 import { EXIT, type RunEvent, stepStart } from '../../tasks/events.js';
 import { decideImageLoad, imageStep, skippedImage } from '../../tasks/image-step.js';
 import { installOrUpgrade } from '../../tasks/install.js';
+import { syncOverrideToRelease } from '../../tasks/override-sync.js';
 import { kubeTarget, type ReleasePlan } from '../../tasks/plan.js';
 import { portForwardTask } from '../../tasks/port-forward.js';
 import { preflightStep } from '../../tasks/preflight.js';
@@ -21,6 +22,7 @@ import { renderStep, type TaskDeps } from '../../tasks/steps.js';
 import { streamOf } from '../../tasks/stream.js';
 import { verifyRelease } from '../../tasks/verify.js';
 import type { CliContext, InstallRequest, ReleaseRequest } from '../context.js';
+import { chartPaths } from '../inputs.js';
 import { askConfirm } from './confirm.js';
 import { type EventSink, pump, sinkFor } from './output.js';
 import { needsFromAnswers, planFromInstall, secretsToCreate } from './plan-from-request.js';
@@ -211,7 +213,35 @@ async function confirmed(ctx: CliContext, r: ReleaseRequest, question: string): 
 export async function rollbackEntry(r: ReleaseRequest, ctx: CliContext): Promise<ExitCode> {
   const t = await tools(ctx, r);
   if (!(await confirmed(ctx, r, `roll back ${r.release} in ${r.namespace}`))) return 130;
-  return runWith(ctx, `rollback ${r.release}`, t.kubectl, (deps) => rollbackTask(refOf(r, t), deps, r.revision));
+  const ref = refOf(r, t);
+  return runWith(ctx, `rollback ${r.release}`, t.kubectl, (deps) =>
+    streamOf(async (emit) => {
+      for await (const e of rollbackTask(ref, deps, r.revision)) {
+        if (e.type !== 'result' || e.exitCode !== EXIT.ok || !r.valuesFile) {
+          emit(e);
+          continue;
+        }
+        // The override file must describe what runs now, or the next upgrade undoes the rollback.
+        const file = { path: r.valuesFile, shownPath: shown(ctx.cwd, r.valuesFile), chartDir: r.chartDir };
+        const synced = await syncOverrideToRelease(ref, deps.runner, {
+          ...file,
+          shownChart: chartPaths(ctx.options, ctx.cwd, ctx.packageRoot).shownChart,
+        });
+        const note =
+          synced.kind === 'rewritten'
+            ? `; ${file.shownPath} now holds the values deployed (the previous file is ${synced.backup})`
+            : synced.kind === 'unchanged'
+              ? `; ${file.shownPath} was left as it was: ${synced.reason}`
+              : '';
+        emit({ ...e, summary: `${e.summary}${note}` });
+      }
+    }),
+  );
+}
+
+function shown(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return rel.startsWith('..') || isAbsolute(rel) ? file : `./${rel}`;
 }
 
 export async function statusEntry(r: ReleaseRequest, ctx: CliContext): Promise<ExitCode> {
