@@ -3,7 +3,7 @@ import type { PreflightFacts } from './wizard-contract.js';
 
 export type FactsSource = PreflightFacts | Promise<PreflightFacts>;
 
-export function isPending(source: FactsSource): source is Promise<PreflightFacts> {
+export function isPromise(source: FactsSource): source is Promise<PreflightFacts> {
   return typeof (source as { then?: unknown }).then === 'function';
 }
 

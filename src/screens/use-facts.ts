@@ -1,14 +1,14 @@
 // The preflight facts as React state: known at once when given as a value, otherwise
 // `undefined` ("checking…") until the probes' promise settles.
 import { useEffect, useState } from 'react';
-import { type FactsSource, isPending, settleFacts } from './facts-source.js';
+import { type FactsSource, isPromise, settleFacts } from './facts-source.js';
 import type { PreflightFacts } from './wizard-contract.js';
 
 export function useFacts(source: FactsSource): PreflightFacts | undefined {
   // Keyed by the source, so a new promise is never shown with an older one's facts.
   const [settled, setSettled] = useState<{ from: FactsSource; facts: PreflightFacts } | undefined>(undefined);
   useEffect(() => {
-    if (!isPending(source)) return;
+    if (!isPromise(source)) return;
     let live = true;
     void settleFacts(source).then((facts) => {
       if (live) setSettled({ from: source, facts });
@@ -17,6 +17,6 @@ export function useFacts(source: FactsSource): PreflightFacts | undefined {
       live = false;
     };
   }, [source]);
-  if (!isPending(source)) return source;
+  if (!isPromise(source)) return source;
   return settled?.from === source ? settled.facts : undefined;
 }
