@@ -90,8 +90,8 @@ export function WizardView({
           facts={facts}
           purpose={purpose}
           onChoose={(choice) => {
-            // Only what the facts known now allow: an Enter that raced their arrival
-            // must not pick a choice made for facts that no longer hold.
+            // Only what the facts known now allow: an install never goes on before it
+            // knows whether the cluster answers, whatever reaches this handler.
             if (preflightAllows(facts, purpose, choice)) dispatch({ type: 'preflight', choice });
           }}
         />
