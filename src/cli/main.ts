@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ExitCode, UserError } from '../domain/errors.js';
 import { packageRoot } from '../kube/binaries.js';
-import type { Runner } from '../kube/runner.js';
+import type { Child, Runner } from '../kube/runner.js';
 import type { CliContext, CliIO, Pipeline } from './context.js';
 import { chooseMode } from './mode.js';
 import { createOutput, type Output } from './output.js';
@@ -107,8 +107,12 @@ async function loadRunner(verbose: boolean, print: (l: string) => void): Promise
   return verbose ? verboseRunner(execaRunner, print) : execaRunner;
 }
 
-/** A Runner that loads execa on its first `run`; `spawn` (never first in a flow) needs it loaded. */
-function lazyRunner(verbose: boolean, print: (l: string) => void): Runner {
+/**
+ * A Runner that loads execa on first use, so the wizard's first frame does not wait
+ * for it. A child spawned before execa is loaded starts as soon as it is (an interrupt
+ * or kill asked for in between is delivered then).
+ */
+export function lazyRunner(verbose: boolean, print: (l: string) => void): Runner {
   let loaded: Runner | undefined;
   let loading: Promise<Runner> | undefined;
   const load = () => {
@@ -121,8 +125,29 @@ function lazyRunner(verbose: boolean, print: (l: string) => void): Runner {
   return {
     run: async (cmd, args, options) => (await load()).run(cmd, args, options),
     spawn: (cmd, args, options) => {
-      if (!loaded) throw new Error('process runner used before it was loaded (run a command first)');
-      return loaded.spawn(cmd, args, options);
+      if (loaded) return loaded.spawn(cmd, args, options);
+      let child: Child | undefined;
+      let asked: 'interrupt' | 'kill' | undefined;
+      const started = load().then((r) => {
+        child = r.spawn(cmd, args, options);
+        if (asked === 'kill') child.kill();
+        else if (asked === 'interrupt') child.interrupt();
+        return child;
+      });
+      return {
+        get pid() {
+          return child?.pid;
+        },
+        interrupt: () => {
+          if (child) child.interrupt();
+          else asked ??= 'interrupt';
+        },
+        kill: () => {
+          if (child) child.kill();
+          else asked = 'kill';
+        },
+        done: started.then((c) => c.done),
+      };
     },
   };
 }
