@@ -225,28 +225,99 @@ spec:
   });
 
   it('uses kubectl when the kubeconfig needs it, or when FHW_KUBE_API=0', async () => {
-    const execKubeconfig = path.join(dir, 'exec.yaml');
+    const providerKubeconfig = path.join(dir, 'auth-provider.yaml');
     writeFileSync(
-      execKubeconfig,
+      providerKubeconfig,
       JSON.stringify({
         'current-context': 'x',
         clusters: [{ name: 'c', cluster: { server: 'https://127.0.0.1:1' } }],
         contexts: [{ name: 'x', context: { cluster: 'c', user: 'u' } }],
-        users: [{ name: 'u', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: 'true' } } }],
+        users: [{ name: 'u', user: { 'auth-provider': { name: 'oidc', config: {} } } }],
       }),
     );
     const notes: string[] = [];
-    const viaExec = await openClusterReader(execaRunner, { path: KUBECTL, kubeconfig: execKubeconfig }, {}, (l) =>
-      notes.push(l),
+    const viaProvider = await openClusterReader(
+      execaRunner,
+      { path: KUBECTL, kubeconfig: providerKubeconfig },
+      {},
+      (l) => notes.push(l),
     );
-    expect(viaExec.via).toBe('kubectl');
-    expect(notes.join('\n')).toContain('user credentials use "exec"');
+    expect(viaProvider.via).toBe('kubectl');
+    expect(notes.join('\n')).toContain('user credentials use "auth-provider"');
     const forced = await openClusterReader(
       execaRunner,
       { path: KUBECTL, kubeconfig: KUBECONFIG },
       { FHW_KUBE_API: '0' },
     );
     expect(forced.via).toBe('kubectl');
+  });
+
+  it('runs an exec credential plugin once per run, where kubectl runs it for every call', async () => {
+    // A plugin like `aws eks get-token`: prints an ExecCredential with the admin client
+    // certificate, and counts its runs.
+    const pki = path.join(path.dirname(KUBECONFIG), 'pki');
+    const count = path.join(dir, 'exec-count');
+    writeFileSync(count, '');
+    const plugin = path.join(dir, 'get-credential.mjs');
+    writeFileSync(
+      plugin,
+      `#!${process.execPath}
+import { appendFileSync, readFileSync } from 'node:fs';
+appendFileSync(process.env.FHW_TEST_COUNT, 'run\\n');
+const info = JSON.parse(process.env.KUBERNETES_EXEC_INFO);
+if (info.spec.interactive !== false) process.exit(3);
+console.log(JSON.stringify({
+  apiVersion: 'client.authentication.k8s.io/v1',
+  kind: 'ExecCredential',
+  status: {
+    clientCertificateData: readFileSync(${JSON.stringify(path.join(pki, 'admin.crt'))}, 'utf8'),
+    clientKeyData: readFileSync(${JSON.stringify(path.join(pki, 'admin.key'))}, 'utf8'),
+  },
+}));
+`,
+      { mode: 0o755 },
+    );
+    const raw = JSON.parse(await kubectlOk(['config', 'view', '--raw', '--minify', '-o', 'json'])) as {
+      clusters: { cluster: Record<string, unknown> }[];
+    };
+    const execKubeconfig = path.join(dir, 'exec.yaml');
+    writeFileSync(
+      execKubeconfig,
+      JSON.stringify({
+        'current-context': 'exec',
+        clusters: [{ name: 'e2e', cluster: raw.clusters[0]?.cluster }],
+        contexts: [{ name: 'exec', context: { cluster: 'e2e', user: 'plugin' } }],
+        users: [
+          {
+            name: 'plugin',
+            user: {
+              exec: {
+                apiVersion: 'client.authentication.k8s.io/v1',
+                command: plugin,
+                env: [{ name: 'FHW_TEST_COUNT', value: count }],
+                interactiveMode: 'IfAvailable',
+              },
+            },
+          },
+        ],
+      }),
+      { mode: 0o600 },
+    );
+    const runs = () => readFileSync(count, 'utf8').split('\n').filter(Boolean).length;
+    const target = { path: KUBECTL, kubeconfig: execKubeconfig };
+    const api = await openClusterReader(execaRunner, target, {});
+    expect(api.via).toBe('api');
+    try {
+      const viaApi = await readAll(api, ns);
+      expect(runs()).toBe(1);
+      const viaKubectl = await readAll(kubectlReader(execaRunner, target), ns);
+      expect(viaApi).toEqual(viaKubectl);
+      expect(Object.values(viaApi.perms)).toEqual(PERMS.map(() => true));
+      // kubectl asked the plugin again for each of its processes.
+      expect(runs()).toBeGreaterThan(8);
+    } finally {
+      api.close();
+    }
   });
 
   it('preflight refuses to install without permissions, naming them, and changes nothing', async () => {

@@ -8,6 +8,7 @@ import { Agent, request } from 'node:https';
 import { homedir } from 'node:os';
 import type { ConnectionOptions } from 'node:tls';
 import { parse } from 'yaml';
+import { execInfo, runExecPlugin } from './exec-credential.js';
 import { type Endpoint, type KubeconfigFile, kubeconfigPaths, type Material, resolveEndpoint } from './kubeconfig.js';
 
 type TlsOptions = Pick<ConnectionOptions, 'ca' | 'cert' | 'key' | 'rejectUnauthorized' | 'servername'>;
@@ -87,11 +88,22 @@ export async function openKubeApi(
       load(e.key),
       e.token && 'file' in e.token ? readFile(e.token.file, 'utf8') : undefined,
     ]);
-    const token = e.token && 'value' in e.token ? e.token.value : tokenFile?.trim();
+    let token = e.token && 'value' in e.token ? e.token.value : tokenFile?.trim();
+    let pem: { cert: string; key: string } | undefined;
+    if (e.exec) {
+      const caData = e.ca && 'data' in e.ca ? e.ca.data : ca?.toString('base64');
+      const got = await runExecPlugin(e.exec, execInfo(e.exec, e, caData), env);
+      if (!got.ok) return got;
+      // As in client-go: what the plugin returns wins over static credentials.
+      token = got.token ?? token;
+      if (got.cert && got.key) pem = { cert: got.cert, key: got.key };
+    }
+    const clientCert = pem?.cert ?? cert;
+    const clientKey = pem?.key ?? key;
     const tls: TlsOptions = {
       ...(ca ? { ca } : {}),
-      ...(cert ? { cert } : {}),
-      ...(key ? { key } : {}),
+      ...(clientCert ? { cert: clientCert } : {}),
+      ...(clientKey ? { key: clientKey } : {}),
       rejectUnauthorized: !e.insecure,
       ...(e.tlsServerName ? { servername: e.tlsServerName } : {}),
     };

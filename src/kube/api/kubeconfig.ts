@@ -1,7 +1,8 @@
 // Which API server, and with which credentials, kubectl would talk to — computed the
-// way kubectl merges kubeconfig files, for the simple and common cases only: a client
-// certificate or a bearer token. Anything else (exec and auth-provider plugins, basic
-// auth, impersonation, proxies) is reported as unsupported, and the caller stays with
+// way kubectl merges kubeconfig files, for the common cases: a client certificate, a
+// bearer token, or an exec credential plugin (EKS, GKE, AKS, OIDC helpers) that runs
+// without a terminal. Anything else (auth-provider, basic auth, impersonation,
+// proxies, interactive plugins) is reported as unsupported, and the caller stays with
 // kubectl, which knows all of it. Pure: file contents in, decision out.
 
 export interface KubeconfigFile {
@@ -13,6 +14,16 @@ export interface KubeconfigFile {
 /** Base64 data, or a file to read (absolute). */
 export type Material = { data: string } | { file: string };
 
+/** A client-go exec credential plugin, as the kubeconfig names it. */
+export interface ExecPlugin {
+  apiVersion: string;
+  /** Absolute when the kubeconfig gives a path with a slash; otherwise looked up on PATH. */
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  provideClusterInfo: boolean;
+}
+
 export interface Endpoint {
   context: string;
   cluster: string;
@@ -22,6 +33,8 @@ export interface Endpoint {
   cert?: Material;
   key?: Material;
   token?: { value: string } | { file: string };
+  /** Run once per process for a token or a client certificate. */
+  exec?: ExecPlugin;
   insecure: boolean;
   tlsServerName?: string;
   /** The context's cluster and context entries as `kubectl config view --minify` shows them, credentials left out. */
@@ -67,7 +80,30 @@ function material(entry: Obj, dataKey: string, fileKey: string, from: string): M
   return file ? { file: absolute(file, from) } : undefined;
 }
 
-const UNSUPPORTED_USER_KEYS = ['exec', 'auth-provider', 'username', 'password', 'as', 'as-uid', 'as-groups'];
+const UNSUPPORTED_USER_KEYS = ['auth-provider', 'username', 'password', 'as', 'as-uid', 'as-groups'];
+const EXEC_VERSIONS = ['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1'];
+
+function execPlugin(entry: unknown, from: string): ExecPlugin | string {
+  if (!isObj(entry)) return 'the exec entry is not a map';
+  const apiVersion = str(entry.apiVersion) ?? '';
+  if (!EXEC_VERSIONS.includes(apiVersion)) return `exec plugin apiVersion "${apiVersion}"`;
+  // A plugin that must ask the user (a browser login, a PIN) needs kubectl's terminal.
+  if (entry.interactiveMode === 'Always') return 'an exec plugin that needs a terminal';
+  const command = str(entry.command);
+  if (!command) return 'an exec plugin without a command';
+  const args = Array.isArray(entry.args) ? entry.args.filter((a): a is string => typeof a === 'string') : [];
+  const env: Record<string, string> = {};
+  if (Array.isArray(entry.env)) {
+    for (const e of entry.env) if (isObj(e) && str(e.name)) env[e.name as string] = String(e.value ?? '');
+  }
+  return {
+    apiVersion,
+    command: command.includes('/') ? absolute(command, from) : command,
+    args,
+    env,
+    provideClusterInfo: entry.provideClusterInfo === true,
+  };
+}
 
 export function resolveEndpoint(
   files: readonly KubeconfigFile[],
@@ -104,6 +140,8 @@ export function resolveEndpoint(
     : tokenFile && user
       ? { file: absolute(tokenFile, user.from) }
       : undefined;
+  const exec = userEntry.exec === undefined || !user ? undefined : execPlugin(userEntry.exec, user.from);
+  if (typeof exec === 'string') return { ok: false, reason: `user credentials use ${exec}` };
   const tlsServerName = str(cluster.entry['tls-server-name']);
   const { 'certificate-authority-data': _data, ...clusterShown } = cluster.entry;
   return {
@@ -116,6 +154,7 @@ export function resolveEndpoint(
       ...(cert ? { cert } : {}),
       ...(key ? { key } : {}),
       ...(token ? { token } : {}),
+      ...(exec ? { exec } : {}),
       insecure: cluster.entry['insecure-skip-tls-verify'] === true,
       ...(tlsServerName ? { tlsServerName } : {}),
       view: {

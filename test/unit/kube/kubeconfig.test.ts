@@ -74,7 +74,16 @@ describe('resolveEndpoint', () => {
   });
 
   it.each([
-    ['an exec plugin', { exec: { command: 'aws' } }, 'user credentials use "exec"'],
+    [
+      'an exec plugin that needs a terminal',
+      { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: 'login', interactiveMode: 'Always' } },
+      'user credentials use an exec plugin that needs a terminal',
+    ],
+    [
+      'an exec plugin of an unknown protocol version',
+      { exec: { apiVersion: 'client.authentication.k8s.io/v1alpha1', command: 'x' } },
+      'user credentials use exec plugin apiVersion "client.authentication.k8s.io/v1alpha1"',
+    ],
     ['an auth provider', { 'auth-provider': { name: 'oidc' } }, 'user credentials use "auth-provider"'],
     ['basic auth', { username: 'u', password: 'p' }, 'user credentials use "username"'],
     ['impersonation', { token: 't', as: 'someone' }, 'user credentials use "as"'],
@@ -82,6 +91,40 @@ describe('resolveEndpoint', () => {
   ])('leaves %s to kubectl', (_what, user, reason) => {
     const f = file('/k', { ...(main.doc as object), users: [{ name: 'admin', user }] });
     expect(resolveEndpoint([f], undefined, {})).toEqual({ ok: false, reason });
+  });
+
+  it('takes an exec credential plugin: command (relative paths from the kubeconfig), args, env', () => {
+    const user = {
+      exec: {
+        apiVersion: 'client.authentication.k8s.io/v1beta1',
+        command: './bin/get-token',
+        args: ['--cluster', 'dev'],
+        env: [{ name: 'AWS_PROFILE', value: 'dev' }],
+        provideClusterInfo: true,
+        interactiveMode: 'IfAvailable',
+      },
+    };
+    const f = file('/home/dev/.kube/config', { ...(main.doc as object), users: [{ name: 'admin', user }] });
+    expect(resolveEndpoint([f], undefined, {})).toMatchObject({
+      ok: true,
+      endpoint: {
+        exec: {
+          apiVersion: 'client.authentication.k8s.io/v1beta1',
+          command: '/home/dev/.kube/./bin/get-token',
+          args: ['--cluster', 'dev'],
+          env: { AWS_PROFILE: 'dev' },
+          provideClusterInfo: true,
+        },
+      },
+    });
+    const onPath = file('/k', {
+      ...(main.doc as object),
+      users: [{ name: 'admin', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: 'aws' } } }],
+    });
+    expect(resolveEndpoint([onPath], undefined, {})).toMatchObject({
+      ok: true,
+      endpoint: { exec: { command: 'aws' } },
+    });
   });
 
   it('leaves proxies, plain http and unknown contexts to kubectl', () => {
