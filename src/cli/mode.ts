@@ -1,4 +1,5 @@
 // The single switch deciding whether the CLI may prompt, and how.
+import { colorOff } from '../components/color-off.js';
 
 export type UiMode = 'ink' | 'plain' | 'headless';
 
@@ -24,5 +25,5 @@ export function chooseMode(t: TerminalFacts): UiMode {
 }
 
 export function colorEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
-  return stream.isTTY === true && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+  return stream.isTTY === true && !colorOff(env);
 }

@@ -2,10 +2,11 @@
 // --no-color but not NO_COLOR (no-color.org). Ink and @inkjs/ui share the one chalk
 // instance, so lowering its level here switches colour off for every component.
 import chalk from 'chalk';
+import { colorOff } from './color-off.js';
 
-/** Applies NO_COLOR (any non-empty value) before a tree is mounted. Returns whether colour is off. */
+/** Applies the no-colour rule (color-off.ts) before a tree is mounted. Returns whether colour is off. */
 export function applyNoColor(env: NodeJS.ProcessEnv): boolean {
-  const off = typeof env.NO_COLOR === 'string' && env.NO_COLOR !== '';
+  const off = colorOff(env);
   if (off) chalk.level = 0;
   return off;
 }

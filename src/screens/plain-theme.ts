@@ -2,6 +2,8 @@
 // process's own environment (where FORCE_COLOR beats NO_COLOR) and process.stdout, not
 // from the environment and stream the CLI hands us. This theme keeps the words and
 // symbols and drops every colour and style when that environment asks for none.
+import { colorOff } from '../components/color-off.js';
+
 const same = (text: string) => text;
 
 export const UNSTYLED_THEME = {
@@ -19,7 +21,5 @@ export const UNSTYLED_THEME = {
   },
 };
 
-/** No colour when NO_COLOR is set (any non-empty value) or the terminal says it is dumb. */
-export function wantsNoColor(env: NodeJS.ProcessEnv): boolean {
-  return (typeof env.NO_COLOR === 'string' && env.NO_COLOR !== '') || env.TERM === 'dumb';
-}
+/** The shared no-colour rule (components/color-off.ts). */
+export const wantsNoColor: (env: NodeJS.ProcessEnv) => boolean = colorOff;
