@@ -1,9 +1,9 @@
 // Helm 3 and Helm 4 take different flags; the major version is detected once per run,
-// and remembered per binary (path, inode, size, mtime) so later runs skip the process.
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import type { MissingBinary, Runner } from './runner.js';
+// and remembered per binary (version-cache.ts) so later runs skip the process.
+import type { MissingBinary, Runner, RunResult } from './runner.js';
+import { rememberedVersion, versionCacheFile } from './version-cache.js';
+
+export { versionCacheFile };
 
 export type HelmMajor = 3 | 4;
 
@@ -34,25 +34,8 @@ export function parseHelmVersion(raw: string): { major: HelmMajor; version: stri
   };
 }
 
-/** Where the remembered versions live: $FHW_CACHE_DIR, else $XDG_CACHE_HOME or ~/.cache. */
-export function versionCacheFile(env: Readonly<Record<string, string | undefined>> = process.env): string {
-  const dir = env.FHW_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'flask-helm-wizard');
-  return join(dir, 'helm-versions.json');
-}
-
-export async function detectHelm(
-  runner: Runner,
-  path: string,
-  signal?: AbortSignal,
-  cacheFile: string | null = versionCacheFile(),
-): Promise<HelmVersionResult> {
-  const key = cacheFile ? await fingerprint(path) : undefined;
-  const remembered = key && cacheFile ? (await readCache(cacheFile))[key] : undefined;
-  if (remembered) {
-    const parsed = parseHelmVersion(remembered);
-    if (!('kind' in parsed)) return { ok: true, helm: { path, ...parsed } };
-  }
-  const r = await runner.run(path, ['version', '--template', '{{.Version}}'], signal ? { signal } : {});
+/** What `helm version` said, as a result. Pure. */
+function fromRun(path: string, r: RunResult): HelmVersionResult {
   if (r.missing) return { ok: false, error: r.missing };
   if (r.exitCode !== 0) {
     return {
@@ -65,40 +48,28 @@ export async function detectHelm(
     };
   }
   const parsed = parseHelmVersion(r.stdout);
-  if ('kind' in parsed) return { ok: false, error: parsed };
-  if (key && cacheFile) await remember(cacheFile, key, parsed.version);
-  return { ok: true, helm: { path, ...parsed } };
+  return 'kind' in parsed ? { ok: false, error: parsed } : { ok: true, helm: { path, ...parsed } };
 }
 
-/** Changes whenever the binary is replaced, upgraded in place or relinked. */
-async function fingerprint(path: string): Promise<string | undefined> {
-  try {
-    const s = await stat(path);
-    return `${path}|${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
-  } catch {
-    return undefined;
-  }
-}
-
-async function readCache(file: string): Promise<Record<string, string>> {
-  try {
-    const v = JSON.parse(await readFile(file, 'utf8')) as unknown;
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
-}
-
-/** Best effort: a cache that cannot be written only costs the next run one helm process. */
-async function remember(file: string, key: string, version: string): Promise<void> {
-  try {
-    const entries = Object.entries(await readCache(file)).filter(([k]) => k !== key);
-    const kept = Object.fromEntries([...entries.slice(-15), [key, version]]);
-    await mkdir(join(file, '..'), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(kept, null, 1)}\n`);
-    await rename(tmp, file);
-  } catch {
-    // read-only home, full disk: run helm next time
-  }
+export async function detectHelm(
+  runner: Runner,
+  path: string,
+  signal?: AbortSignal,
+  cacheFile: string | null = versionCacheFile(),
+): Promise<HelmVersionResult> {
+  let probed: HelmVersionResult | undefined;
+  const { version } = await rememberedVersion(
+    path,
+    async () => {
+      probed = fromRun(
+        path,
+        await runner.run(path, ['version', '--template', '{{.Version}}'], signal ? { signal } : {}),
+      );
+      return probed.ok ? probed.helm.version : undefined;
+    },
+    cacheFile,
+  );
+  if (probed) return probed;
+  const parsed = parseHelmVersion(version ?? '');
+  return 'kind' in parsed ? { ok: false, error: parsed } : { ok: true, helm: { path, ...parsed } };
 }
