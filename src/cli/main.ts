@@ -49,7 +49,7 @@ export async function main(argv: readonly string[], pipeline: Pipeline, io: CliI
     if (wizardMayRun) io.stdout.write(`flask-helm-wizard ${version} · looking for helm, kubectl and the cluster…\n`);
     const preflight = wizardMayRun
       ? import('./facts.js').then(async ({ gatherFacts }) => {
-          const { probeRunner } = await import('./probe-runner.js');
+          const { probeRunner } = await import('../kube/probe-runner.js');
           return gatherFacts(probeRunner, o, io.env, controller.signal);
         })
       : undefined;

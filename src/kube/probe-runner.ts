@@ -1,10 +1,10 @@
 // A small Runner on node:child_process for the wizard's start-up probes (helm and
 // kubectl versions, current context). It starts the children before execa would even
 // be loaded, so they run while the Ink screens compile; everything else uses the execa
-// runner from src/kube/runner.ts.
+// runner (runner.ts).
 import { execFile } from 'node:child_process';
-// Type-only: a value import of src/kube/runner.ts would load execa right here.
-import type { MissingBinary, Runner, RunResult } from '../kube/runner.js';
+// Type-only: a value import of runner.ts would load execa right here.
+import type { MissingBinary, Runner, RunResult } from './runner.js';
 
 function run(cmd: string, args: readonly string[], signal?: AbortSignal): Promise<RunResult> {
   return new Promise((resolve) => {
