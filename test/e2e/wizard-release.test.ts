@@ -269,16 +269,8 @@ describe('verification after install (Helm 4)', () => {
   });
 
   it('helm test and the /health probe run side by side; a failing test decides: exit 1, the release stays deployed', async () => {
-    const r = await cli(4, cwd, [
-      'install',
-      '-e',
-      'dev',
-      '-n',
-      ns,
-      '--yes',
-      '--set',
-      'tests.podAnnotations.e2e/fail=test-fails',
-    ]);
+    const failingTests = ['--set', 'tests.podAnnotations.e2e/fail=test-fails'];
+    const r = await cli(4, cwd, ['install', ...['-e', 'dev', '-n', ns, '--yes'], ...failingTests]);
     expect(r.exitCode, r.out).toBe(1);
     expect(r.out).toContain('flask-app is deployed but its tests fail');
     expect(r.out).toContain('helm test flask-app -n');
