@@ -1,6 +1,6 @@
 // The answers flow hands the wizard the probes' promise instead of waiting for it: the
 // first frame is up while helm, kubectl and the cluster are still answering.
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { obtainAnswers } from '../../src/cli/answers-flow.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { createOutput } from '../../src/cli/output.js';
@@ -20,6 +20,17 @@ const noRunner: Runner = {
     throw new Error('the answers flow spawned a process');
   },
 };
+
+// Ink decides once, when it loads, whether it runs in CI (then it draws only the last
+// frame, at exit). The CLI never mounts the wizard under CI; this test mounts it
+// directly, so it hides CI from Ink, which the flow loads after this runs.
+beforeAll(() => {
+  vi.stubEnv('CI', undefined);
+  vi.stubEnv('CONTINUOUS_INTEGRATION', undefined);
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
 
 const controllers: AbortController[] = [];
 afterEach(() => {
