@@ -1,9 +1,9 @@
 // What the wizard's first screen shows: which cluster, whether it answers, which
 // helm/kubectl. Bounded in time so an unreachable cluster costs seconds, not minutes.
 import { findBinaries } from '../kube/binaries.js';
-import { openClusterReader } from '../kube/cluster-reader.js';
 import { detectHelm } from '../kube/helm-version.js';
 import { kubectlClientVersion } from '../kube/kubectl-version.js';
+import { openClusterReader } from '../kube/open-cluster-reader.js';
 import type { Runner } from '../kube/runner.js';
 import { afterFirstFrame } from '../screens/first-frame.js';
 import type { PreflightFacts } from '../screens/wizard-contract.js';

@@ -1,6 +1,7 @@
 // The short steps around the helm run: create the wizard's Secrets (from stdin),
 // check the chart renders, run `helm test`.
-import { type ClusterReader, kubectlReader } from '../kube/cluster-reader.js';
+import type { ClusterReader } from '../kube/cluster-reader.js';
+import { kubectlReader } from '../kube/cluster-reader-kubectl.js';
 import { helmTemplate, helmTest } from '../kube/helm-args.js';
 import { type KubectlTarget, kubectl } from '../kube/kubectl-args.js';
 import type { Runner } from '../kube/runner.js';

@@ -4,10 +4,10 @@
 import { isAbsolute, join, relative } from 'node:path';
 import type { ExitCode } from '../../domain/errors.js';
 import { UserError } from '../../domain/errors.js';
-import { openClusterReader } from '../../kube/cluster-reader.js';
 import { displayCommand, helmUpgradeInstall } from '../../kube/helm-args.js';
 import type { LocalCluster } from '../../kube/image-load.js';
 import type { KubectlTarget } from '../../kube/kubectl-args.js';
+import { openClusterReader } from '../../kube/open-cluster-reader.js';
 import { loadToolchain, type Toolchain } from '../../kube/toolchain.js';
 import { type UpgradeDiff, upgradeDiff } from '../../tasks/diff.js';
 import { EXIT, type RunEvent, stepStart } from '../../tasks/events.js';
