@@ -1,6 +1,7 @@
 // A port-forward that survives its pod: kubectl port-forward never reconnects, so we
 // re-forward with backoff when the tunnel drops or /health stops answering, and only
 // ever show a URL that just answered /health.
+import { get } from 'node:http';
 import { sleep } from '../tasks/channel.js';
 import type { ForwardState } from '../tasks/events.js';
 import { type KubectlTarget, kubectl } from './kubectl-args.js';
@@ -37,14 +38,19 @@ export interface ForwardTarget {
 
 export type ForwardResult = { ok: true; url: string; note?: string } | { ok: false; reason: string };
 
-export async function httpHealthy(url: string, signal: AbortSignal): Promise<boolean> {
-  try {
-    const res = await fetch(`${url}/health`, { signal: AbortSignal.any([signal, AbortSignal.timeout(3000)]) });
-    await res.arrayBuffer();
-    return res.status === 200;
-  } catch {
-    return false;
-  }
+/**
+ * GET <url>/health → 200? node:http, not fetch: the global fetch loads undici, which
+ * alone adds ~30 MB to the CLI's peak memory for one small request.
+ */
+export function httpHealthy(url: string, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = get(`${url}/health`, { signal: AbortSignal.any([signal, AbortSignal.timeout(3000)]) }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode === 200));
+      res.on('error', () => resolve(false));
+    });
+    req.on('error', () => resolve(false));
+  });
 }
 
 interface Tunnel {
