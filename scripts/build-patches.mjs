@@ -15,7 +15,7 @@ export function replaceOrFail(source, from, to, where) {
 // yoga-layout's emscripten loader asks `typeof fetch` before it decodes its inlined
 // (base64) wasm. On Node the global `fetch` is a lazy getter: that one question loads
 // undici (~20 ms of CPU) for a wasm that never comes over the network. `!0` (true) takes
-// the loader's own no-fetch branch. The CLI's own fetch (port-forward checks) stays.
+// the loader's own no-fetch branch. (The CLI itself never uses fetch: see httpHealthy.)
 export function patchYoga(source) {
   return replaceOrFail(source, '"function"!=typeof fetch', '!0', 'yoga-layout');
 }
