@@ -3,7 +3,6 @@
 import { findBinaries } from '../kube/binaries.js';
 import { detectHelm } from '../kube/helm-version.js';
 import { kubectlClientVersion } from '../kube/kubectl-version.js';
-import { openClusterReader } from '../kube/open-cluster-reader.js';
 import type { Runner } from '../kube/runner.js';
 import { afterFirstFrame } from '../screens/first-frame.js';
 import type { PreflightFacts } from '../screens/wizard-contract.js';
@@ -37,6 +36,8 @@ export async function gatherFacts(
   // The same reader preflight uses: with a plain kubeconfig, one HTTPS request and no
   // kubectl process (its version is remembered like helm's).
   const reach = async () => {
+    // Loaded here, after the first frame: the HTTP/2 and TLS modules are not light.
+    const { openClusterReader } = await import('../kube/open-cluster-reader.js');
     const reader = await openClusterReader(runner, target, env);
     try {
       const [view, server] = await Promise.all([reader.contextView(), reader.serverVersion(timeout)]);
