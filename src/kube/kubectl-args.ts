@@ -29,8 +29,6 @@ export const kubectl = {
   serverVersion: (k: KubectlTarget) => cmd(k, ['version', '--output', 'json', REQUEST_TIMEOUT]),
   clientVersion: (k: KubectlTarget) => cmd(k, ['version', '--client', '--output', 'json']),
   apiVersions: (k: KubectlTarget) => cmd(k, ['api-versions', REQUEST_TIMEOUT]),
-  getNamespace: (k: KubectlTarget, namespace: string) =>
-    cmd(k, ['get', 'namespace', namespace, '--output', 'json', REQUEST_TIMEOUT]),
   /**
    * Several SelfSubjectAccessReviews (a List on stdin) in one process: one line
    * `resource=true|false` per review, the same answers `kubectl auth can-i` gives.
@@ -45,9 +43,6 @@ export const kubectl = {
       'jsonpath={.spec.resourceAttributes.verb} {.spec.resourceAttributes.resource}={.status.allowed}{"\\n"}',
       REQUEST_TIMEOUT,
     ]),
-  /** `kubectl auth can-i` exits 0 for yes and 1 for no. */
-  canI: (k: KubectlTarget, namespace: string, verb: string, resource: string) =>
-    cmd(k, ['auth', 'can-i', verb, resource, '--namespace', namespace, REQUEST_TIMEOUT]),
   getClusterScoped: (k: KubectlTarget, kind: string) => cmd(k, ['get', kind, '--output', 'json', REQUEST_TIMEOUT]),
   getNamed: (k: KubectlTarget, kind: string, name: string, namespace?: string) =>
     cmd(k, [
@@ -58,22 +53,6 @@ export const kubectl = {
       '--output',
       'name',
       '--ignore-not-found',
-      REQUEST_TIMEOUT,
-    ]),
-  pods: (k: KubectlTarget, namespace: string, selector: string) =>
-    cmd(k, ['get', 'pods', '--namespace', namespace, '--selector', selector, '--output', 'json', REQUEST_TIMEOUT]),
-  jobs: (k: KubectlTarget, namespace: string, selector: string) =>
-    cmd(k, ['get', 'jobs', '--namespace', namespace, '--selector', selector, '--output', 'json', REQUEST_TIMEOUT]),
-  workloads: (k: KubectlTarget, namespace: string, selector: string) =>
-    cmd(k, [
-      'get',
-      'deployments,statefulsets',
-      '--namespace',
-      namespace,
-      '--selector',
-      selector,
-      '--output',
-      'json',
       REQUEST_TIMEOUT,
     ]),
   /** Several kinds in one call (`pods,jobs,deployments`): one process per poll instead of many. */
@@ -108,10 +87,6 @@ export const kubectl = {
       ...(o.previous ? ['--previous'] : []),
       REQUEST_TIMEOUT,
     ]),
-  getService: (k: KubectlTarget, namespace: string, name: string) =>
-    cmd(k, ['get', 'service', name, '--namespace', namespace, '--output', 'json', REQUEST_TIMEOUT]),
-  services: (k: KubectlTarget, namespace: string, selector: string) =>
-    cmd(k, ['get', 'services', '--namespace', namespace, '--selector', selector, '--output', 'json', REQUEST_TIMEOUT]),
   /** Listens on 127.0.0.1 only: a dev tunnel must never be reachable from the network. */
   portForward: (
     k: KubectlTarget,
@@ -144,6 +119,4 @@ export const kubectl = {
       '--wait=false',
       REQUEST_TIMEOUT,
     ]),
-  deletePod: (k: KubectlTarget, namespace: string, pod: string) =>
-    cmd(k, ['delete', 'pod', pod, '--namespace', namespace, '--wait=false', REQUEST_TIMEOUT]),
 };

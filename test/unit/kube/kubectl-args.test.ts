@@ -5,7 +5,7 @@ const k = { path: '/bin/kubectl', kubeContext: 'dev', kubeconfig: '/tmp/kc' };
 
 describe('kubectl builders', () => {
   it('puts context and kubeconfig first, and bounds API calls', () => {
-    expect(kubectl.pods(k, 'ns', 'app.kubernetes.io/instance=flask-app')).toEqual({
+    expect(kubectl.objects(k, 'ns', ['pods'], 'app.kubernetes.io/instance=flask-app')).toEqual({
       cmd: '/bin/kubectl',
       args: [
         '--context',
