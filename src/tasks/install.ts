@@ -11,7 +11,7 @@ import { backupOverride, readIfExists, restoreOverride } from './override-file.j
 import { kubeTarget, type ReleasePlan } from './plan.js';
 import { beforeFrom, type History, isPending, latest, readRevisions } from './release-state.js';
 import { settle } from './settle.js';
-import { type Emit, fail, interruptedBeforeStart, readerOf, secretsStep, type TaskDeps, testStep } from './steps.js';
+import { type Emit, fail, interruptedBeforeStart, readerOf, secretsStep, type TaskDeps } from './steps.js';
 import { streamOf } from './stream.js';
 import { baselineOf, type ClusterPicture, evidenceLogs, lookAtRelease, watchRollout } from './watch.js';
 
@@ -105,7 +105,6 @@ async function run(plan: ReleasePlan, deps: TaskDeps, emit: Emit, known: Known):
         status: rev.status,
       });
     }
-    if (plan.runTests && !(await testStep(plan, deps, emit))) return;
     const where = `${plan.release} is deployed in ${plan.namespace}${rev ? ` (revision ${rev.revision})` : ''}`;
     emit({ type: 'result', outcome: 'deployed', exitCode: EXIT.ok, summary: where });
     return;

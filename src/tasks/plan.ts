@@ -31,8 +31,6 @@ export interface ReleasePlan {
   helm: HelmBin;
   kubectl: KubectlTarget;
   secrets?: readonly SecretToCreate[];
-  /** Run `helm test` after a successful install/upgrade. */
-  runTests: boolean;
   failFast?: Partial<FailFastRules>;
   /** How often the pod watcher looks (ms). */
   pollMs?: number;

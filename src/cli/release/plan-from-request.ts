@@ -26,8 +26,6 @@ export function planFromInstall(r: InstallRequest, tools: Toolchain): ReleasePla
     helm: tools.helm,
     kubectl: tools.kubectl,
     secrets: secretsToCreate(r),
-    // helm test runs with the /health probe after the install (src/tasks/verify.ts), not inside it.
-    runTests: false,
   };
 }
 
