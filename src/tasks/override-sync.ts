@@ -3,13 +3,10 @@
 // change straight back. So the file is rewritten from the values now deployed — the
 // wizard's own keys only; keys and comments added by hand stay as they are, and the
 // previous file is kept as `.bak`.
-import { isEnvironment } from '../domain/answers.js';
-import { answersFromValues } from '../domain/from-values.js';
 import { resolveAnswers } from '../domain/resolve.js';
 import { helmGetValues } from '../kube/helm-args.js';
 import type { Runner } from '../kube/runner.js';
-import { loadOverride, type OverrideTarget, writeOverride } from '../values/override-file.js';
-import { chartValues, coalesce } from '../values/schema.js';
+import { answersOnChart, loadOverride, type OverrideTarget, writeOverride } from '../values/override-file.js';
 import { kubeTarget, type ReleasePlan } from './plan.js';
 
 export type SyncResult =
@@ -40,9 +37,7 @@ export async function syncOverrideToRelease(
   if (deployed === undefined) return { kind: 'unchanged', reason: 'the deployed values could not be read' };
   // helm returns what was supplied (values-<env>.yaml ⊕ override ⊕ --set): read it the
   // way a file on top of the chart's environment values is read.
-  const env = answersFromValues(deployed).environment;
-  const base = isEnvironment(env) ? await chartValues(file.chartDir, env) : undefined;
-  const flat = answersFromValues(base === undefined ? deployed : coalesce(base, deployed));
+  const flat = await answersOnChart(deployed, file.chartDir);
   const resolved = resolveAnswers(
     [{ source: 'values-file', values: { ...flat, namespace: ref.namespace, release: ref.release } }],
     { useDefaults: true, nameDefaults: true },

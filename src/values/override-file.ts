@@ -19,6 +19,21 @@ export interface ExistingOverride {
 }
 
 /**
+ * Flag-keyed answers from values that sit on top of the chart's environment values (an
+ * override file, or what helm says was supplied): the environment they name picks the
+ * base, so keys the environment already sets are read as it sets them.
+ */
+export async function answersOnChart(
+  values: unknown,
+  chartDir: string | undefined,
+  env?: unknown,
+): Promise<FlatAnswers> {
+  const environment = answersFromValues(values).environment ?? env;
+  const base = chartDir && isEnvironment(environment) ? await chartValues(chartDir, environment) : undefined;
+  return answersFromValues(base === undefined ? values : coalesce(base, values));
+}
+
+/**
  * Reads an existing override file; `undefined` when there is none. Invalid → exit 2,
  * file untouched. Its answers are read from the values helm would see (the chart's
  * environment values under the file), because the file only holds the differences.
@@ -30,13 +45,10 @@ export async function loadOverride(path: string, chartDir?: string): Promise<Exi
   // The header names release, namespace and environment (not chart values); a flask.env
   // edited by hand wins over the header.
   const facts = headerFacts(r.doc);
-  const own = answersFromValues(r.values);
-  const env = own.environment ?? facts?.environment;
-  const base = chartDir && isEnvironment(env) ? await chartValues(chartDir, env) : undefined;
   const fromHeader: FlatAnswers = facts
     ? { release: facts.release, namespace: facts.namespace, environment: facts.environment }
     : {};
-  const answers = { ...fromHeader, ...answersFromValues(base === undefined ? r.values : coalesce(base, r.values)) };
+  const answers = { ...fromHeader, ...(await answersOnChart(r.values, chartDir, facts?.environment)) };
   return { path, text: r.text, doc: r.doc, answers };
 }
 
