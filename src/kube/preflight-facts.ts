@@ -8,7 +8,7 @@ import { contextFactsOf, detectLocalCluster } from './image-load.js';
 import type { KubectlTarget } from './kubectl-args.js';
 import type { ClusterFacts, PreflightNeeds } from './preflight-checks.js';
 import { permissionsNeeded } from './preflight-checks.js';
-import { parseHistory, type Revision } from './release-history.js';
+import { fromStorageLabels, parseHistory, type Revision } from './release-history.js';
 import type { Runner } from './runner.js';
 
 export async function gatherClusterFacts(
@@ -83,7 +83,7 @@ async function releaseHistory(
   n: PreflightNeeds,
 ): Promise<Revision[] | null | undefined> {
   const stored = await reader.releaseRevisions(n.namespace, n.release);
-  if (stored) return stored.length > 0 ? stored.map((r) => ({ ...r, description: '' })) : null;
+  if (stored) return stored.length > 0 ? fromStorageLabels(stored) : null;
   const r = await runner.run(historyCmd.cmd, historyCmd.args);
   if (r.exitCode === 0) return parseHistory(r.stdout);
   return /not found/i.test(r.stderr) ? null : undefined;

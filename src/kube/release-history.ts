@@ -10,6 +10,11 @@ export interface Revision {
   chart?: string;
 }
 
+/** Revisions read from helm's storage labels: no description (it is inside the record). */
+export function fromStorageLabels(stored: readonly { revision: number; status: string }[]): Revision[] {
+  return stored.map((r) => ({ revision: r.revision, status: r.status, description: '' }));
+}
+
 export function parseHistory(json: string): Revision[] {
   try {
     const rows = JSON.parse(json) as {

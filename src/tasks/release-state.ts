@@ -3,7 +3,7 @@
 
 import type { ClusterReader } from '../kube/cluster-reader.js';
 import { helmHistory } from '../kube/helm-args.js';
-import { parseHistory, type Revision } from '../kube/release-history.js';
+import { fromStorageLabels, parseHistory, type Revision } from '../kube/release-history.js';
 import type { Runner } from '../kube/runner.js';
 
 export { parseHistory, type Revision };
@@ -36,9 +36,7 @@ export async function readRevisions(
 ): Promise<History | { error: string }> {
   const stored = await reader.releaseRevisions(plan.namespace, plan.release);
   if (!stored) return readHistory(runner, plan);
-  return stored.length > 0
-    ? { exists: true, revisions: stored.map((r) => ({ ...r, description: '' })) }
-    : { exists: false };
+  return stored.length > 0 ? { exists: true, revisions: fromStorageLabels(stored) } : { exists: false };
 }
 
 export function latest(h: History): Revision | undefined {
