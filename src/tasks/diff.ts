@@ -16,19 +16,10 @@ export async function upgradeDiff(plan: ReleasePlan, runner: Runner, signal?: Ab
     chartDir: plan.chartDir,
     values: plan.values,
   });
-  // Both start at once (an upgrade waits for the slower only); when there is no release
-  // to read, the dry run is stopped at once instead of rendering for nothing.
-  const noRelease = new AbortController();
-  const dry = runner.run(next.cmd, next.args, {
-    signal: signal ? AbortSignal.any([signal, noRelease.signal]) : noRelease.signal,
-  });
-  const a = await runner.run(current.cmd, current.args, signal ? { signal } : {});
-  if (a.exitCode !== 0) {
-    noRelease.abort();
-    await dry;
-    return { ok: false, message: `cannot read the deployed manifest: ${helmFailure(a)}` };
-  }
-  const b = await dry;
+  // Called only once preflight found the release: both reads run at once.
+  const o = signal ? { signal } : {};
+  const [a, b] = await Promise.all([runner.run(current.cmd, current.args, o), runner.run(next.cmd, next.args, o)]);
+  if (a.exitCode !== 0) return { ok: false, message: `cannot read the deployed manifest: ${helmFailure(a)}` };
   if (b.exitCode !== 0) return { ok: false, message: `the upgrade does not render on the server: ${helmFailure(b)}` };
   let manifest: string;
   try {
