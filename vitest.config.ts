@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects with different costs: `unit` (pure logic and Ink screens, fast),
-// `chart` (real helm 3 and helm 4 binaries, no cluster) and `e2e` (the real
-// control plane from scripts/e2e; run `npm run e2e:up` first).
+// Four projects with different costs: `unit` (pure logic and Ink screens, fast),
+// `chart` (real helm 3 and helm 4 binaries, no cluster), `package` (`npm pack` with
+// its release build, a real local npm registry, npx in empty folders; needs
+// `npm run tools` for helm) and `e2e` (the real control plane from scripts/e2e; run
+// `npm run e2e:up` first).
 export default defineConfig({
   test: {
     projects: [
@@ -19,6 +21,16 @@ export default defineConfig({
           include: ['test/chart/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          // Each file packs and installs with npm: on 2 cores, one at a time.
+          fileParallelism: false,
         },
       },
       {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite, as `npm test` runs it: lint, types, build, unit + screen + CLI
-# tests, the chart matrix on Helm 3 and Helm 4, the Flask app's contract tests with
+# tests, the chart matrix on Helm 3 and Helm 4, the npm package (pack, install, npx
+# from a local registry), the Flask app's contract tests with
 # real PostgreSQL and Redis, and the e2e suite on a real control plane (built and
 # cached on first use, started here and always stopped again).
 # Ends with one line "N passed, N failed" summing every runner.
@@ -32,6 +33,9 @@ run_vitest() { # <project> [extra args]
 
 run_vitest unit
 run_vitest chart
+# The package as users get it: npm pack (its own release build, in a copy of the
+# checkout), an install in an empty folder, and npx against a local Verdaccio registry.
+run_vitest package
 
 step "app: pytest (real PostgreSQL and Redis)"
 bash scripts/tools/app-test.sh --junitxml="$REPORTS/pytest-app.xml" || FAILED=1
