@@ -2,7 +2,7 @@
 // registry on 127.0.0.1 (Verdaccio, no uplinks): publish the packed tarball, then in
 // empty folders with empty npm caches run `npx … --help` and a headless `render`.
 // helm comes from PATH only (the checkout's .cache/bin), as it would on a user's machine.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -20,6 +20,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.stop();
+  if (root) rmSync(root, { recursive: true, force: true });
 });
 
 /** A new user's empty folder and empty npm cache; the registry only through `--registry`. */

@@ -1,10 +1,10 @@
 // The packed package (issue #15, "one package, nothing else to install"): its size and
 // contents, an install of the tarball into an empty folder, and the installed bundle's
 // imports, read from the files that install put on disk.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPty } from '../helpers/tmux.js';
 import { bareEnv, type Packed, packStaged, REPO, run, tempDir } from './helpers.js';
 import { moduleSpecifiers } from './specifiers.js';
@@ -31,6 +31,10 @@ beforeAll(async () => {
   expect(install.code, install.stderr).toBe(0);
   installed = join(project, 'node_modules/flask-helm-wizard');
 }, 300_000);
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
 
 describe('npm pack', () => {
   test('is at most 1 MB packed and 3 MB unpacked', () => {
