@@ -1,5 +1,6 @@
 // Signing keys and packaging for the publishable-chart tests: throwaway GPG keys from
 // scripts/chart/test-key.sh (in a temp dir, never ~/.gnupg) and scripts/chart/publish.sh.
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Major, ROOT, type RunResult, run } from './helm.js';
@@ -27,17 +28,28 @@ export async function makeSigningKey(dir: string, name: string): Promise<Signing
   };
 }
 
-/** publish.sh with one helm major; `extra` adds or overrides options (e.g. --push). */
+/**
+ * publish.sh with one helm major; `extra` adds or overrides options (e.g. --push),
+ * `input` is its stdin (the registry password), `env` adds to the environment
+ * (e.g. a throwaway HELM_CONFIG_HOME for registry credentials).
+ */
 export function publish(
   major: Major,
   key: SigningKey,
   out: string,
   extra: readonly string[] = [],
   input?: string,
+  env: Record<string, string> = {},
 ): Promise<RunResult> {
   const args = [PUBLISH, '--helm', path.join(ROOT, '.cache', 'bin', major), '--key', key.name];
   args.push('--keyring', key.secring, '--passphrase-file', key.passphraseFile, '--verify-keyring', key.pubring);
-  return run('bash', [...args, '--out', out, ...extra], input);
+  args.push('--out', out, ...extra);
+  return new Promise((resolve) => {
+    const child = execFile('bash', args, { cwd: ROOT, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+    child.stdin?.end(input ?? '');
+  });
 }
 
 /** `version:` of flask-app/Chart.yaml, i.e. the archive's file name part. */
