@@ -14,8 +14,11 @@ import {
   isReady,
   listPods,
   parseClusterEnv,
+  REPO,
   requireCluster,
+  run,
   valuesArgs,
+  waitFor,
 } from './helpers/index.js';
 
 // The published chart end to end, on Helm 3 and Helm 4: scripts/chart/publish.sh signs
@@ -60,8 +63,12 @@ const dir = (name: string) => {
   return d;
 };
 let key: SigningKey;
+let stranger: SigningKey;
 beforeAll(async () => {
-  key = await makeSigningKey(path.join(work, 'key'), 'flask-helm-wizard e2e publisher');
+  [key, stranger] = await Promise.all([
+    makeSigningKey(path.join(work, 'key'), 'flask-helm-wizard e2e publisher'),
+    makeSigningKey(path.join(work, 'stranger'), 'someone else'),
+  ]);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -139,6 +146,24 @@ describe.each(HELM_MAJORS)('published chart on Helm %i', (major: HelmMajor) => {
     ]);
     expect(verified.exitCode, describeFailure(verified)).toBe(0);
     expect(verified.stdout + verified.stderr).toContain(`Signed by: ${key.name}`);
+    expect(existsSync(path.join(dir(`verified${major}`), `flask-app-${version}.tgz.prov`))).toBe(true);
+  });
+
+  it('helm pull --verify refuses the chart against a keyring without its signer', async () => {
+    const other = await h([
+      'pull',
+      ref,
+      '--version',
+      version,
+      ...transport,
+      '--verify',
+      '--keyring',
+      stranger.pubring,
+      '-d',
+      dir(`stranger${major}`),
+    ]);
+    expect(other.exitCode).not.toBe(0);
+    expect(other.stderr).toMatch(/signature made by unknown entity/);
   });
 
   it(`helm install ${'oci://127.0.0.1:PORT/charts/flask-app'} --version X deploys on the cluster`, async () => {
@@ -173,5 +198,43 @@ describe.each(HELM_MAJORS)('published chart on Helm %i', (major: HelmMajor) => {
     );
     const uninstall = await h(['uninstall', release, '-n', ns, '--wait', '--timeout', '2m']);
     expect(uninstall.exitCode, describeFailure(uninstall)).toBe(0);
+  });
+});
+
+// registry-up.sh / registry-down.sh on their own, in a throwaway state folder on ports
+// next to the suite's registry: reused when running, and down stops both processes.
+describe('e2e registry scripts', () => {
+  const state = mkdtempSync(path.join(tmpdir(), 'fhw-e2e-registry-'));
+  const port = Number(registry.host.split(':')[1]) + 10;
+  const env = { E2E_DIR: state, E2E_REGISTRY_PORT: String(port), E2E_REGISTRY_HTTP_PORT: String(port + 1) };
+  const script = (name: string) => path.join(REPO, 'scripts', 'e2e', name);
+  const pids = () =>
+    ['tls', 'http'].map((n) => Number(readFileSync(path.join(state, 'registry', `registry-${n}.pid`), 'utf8')));
+  const alive = (pid: number) => existsSync(`/proc/${pid}/cmdline`) && readFileSync(`/proc/${pid}/cmdline`).length > 0;
+  afterAll(async () => {
+    await run('bash', [script('registry-down.sh')], { env });
+    rmSync(state, { recursive: true, force: true });
+  });
+
+  it('starts both endpoints, reuses them on a second up, and down stops both and removes the state', async () => {
+    const up = await run('bash', [script('registry-up.sh')], { env, timeoutMs: 60_000 });
+    expect(up.exitCode, describeFailure(up)).toBe(0);
+    const first = pids();
+    expect(first.every(alive)).toBe(true);
+    const written = parseClusterEnv(readFileSync(path.join(state, 'registry.env'), 'utf8'));
+    expect(written).toMatchObject({ REGISTRY_HOST: `127.0.0.1:${port}`, REGISTRY_HTTP_HOST: `127.0.0.1:${port + 1}` });
+    expect(up.stdout + up.stderr).not.toContain(readFileSync(written.REGISTRY_PASSWORD_FILE ?? '', 'utf8').trim());
+
+    const again = await run('bash', [script('registry-up.sh')], { env });
+    expect(again.stdout).toContain('reused');
+    expect(pids()).toEqual(first);
+
+    const down = await run('bash', [script('registry-down.sh')], { env, timeoutMs: 60_000 });
+    expect(down.exitCode, describeFailure(down)).toBe(0);
+    await waitFor('both registry processes to exit', async () => (first.some(alive) ? undefined : true), {
+      timeoutMs: 10_000,
+    });
+    expect(existsSync(path.join(state, 'registry'))).toBe(false);
+    expect(existsSync(path.join(state, 'registry.env'))).toBe(false);
   });
 });
