@@ -16,15 +16,17 @@
 #                             (without it, helm uses an earlier `helm registry login`)
 #     --ca-file FILE          CA bundle of a registry with a private certificate
 #     --plain-http            registry without TLS (local testing only)
+#     --overwrite             replace a version the registry already has (OCI tags can be
+#                             moved; without this a published version is never replaced)
 # Prints the archive, its provenance and, with --push, the reference to install:
 #   helm install <release> oci://HOST/PATH/flask-app --version <version>
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 die() { echo "publish.sh: $*" >&2; exit 1; }
 
 key='' keyring='' passphrase='' verify_keyring='' out=$ROOT/.cache/chart chart=$ROOT/flask-app
-helm_bin=${HELM:-} push='' user='' ca='' plain=0
+helm_bin=${HELM:-} push='' user='' ca='' plain=0 overwrite=0
 while [ $# -gt 0 ]; do
   case $1 in
     --key) key=${2:?}; shift 2 ;;
@@ -38,6 +40,7 @@ while [ $# -gt 0 ]; do
     --username) user=${2:?}; shift 2 ;;
     --ca-file) ca=${2:?}; shift 2 ;;
     --plain-http) plain=1; shift ;;
+    --overwrite) overwrite=1; shift ;;
     -h | --help) usage ;;
     *) echo "publish.sh: unknown option $1" >&2; usage ;;
   esac
@@ -65,7 +68,7 @@ mkdir -p "$out"
 tgz=$out/$name-$version.tgz
 rm -f "$tgz" "$tgz.prov"
 
-"$helm_bin" lint --strict "$chart" >/dev/null || die "helm lint --strict $chart failed; fix the chart first"
+lint=$("$helm_bin" lint --strict "$chart" 2>&1) || { echo "$lint" >&2; die "helm lint --strict $chart failed; fix the chart first"; }
 sign=(--sign --key "$key" --keyring "$keyring")
 [ -z "$passphrase" ] || sign+=(--passphrase-file "$passphrase")
 "$helm_bin" package "${sign[@]}" --destination "$out" "$chart" >/dev/null
@@ -90,6 +93,10 @@ if [ -n "$user" ]; then
     die "helm registry login $host failed"
 fi
 password=''
+# A version users may have pulled, verified or pinned by digest is never silently replaced.
+if [ $overwrite = 0 ] && "$helm_bin" show chart "${push%/}/$name" --version "$version" "${tls[@]}" >/dev/null 2>&1; then
+  die "$name $version is already in $push; bump version: in $chart/Chart.yaml (or pass --overwrite)"
+fi
 # helm push uploads the .prov beside the .tgz as a layer of the same artifact.
 pushed=$("$helm_bin" push "$tgz" "$push" "${tls[@]}" 2>&1) || die "helm push to $push failed: $pushed"
 echo "$pushed" | sed -n 's/^Digest: /digest /p'

@@ -98,20 +98,31 @@ describe.each(HELM_MAJORS)('published chart on Helm %i', (major: HelmMajor) => {
     if (ns) await deleteNamespace(ns);
   });
 
-  it('publish.sh signs the chart and pushes it to the registry, the password on stdin only', async () => {
-    const res = await publish(
+  const push = (extra: readonly string[]) =>
+    publish(
       `helm${major}`,
       key,
       path.join(work, `out${major}`),
-      ['--push', `oci://${host}/charts`, '--username', registry.user, ...transport],
+      ['--push', `oci://${host}/charts`, '--username', registry.user, ...transport, ...extra],
       `${registry.password}\n`,
       env,
     );
+
+  it('publish.sh signs the chart and pushes it to the registry, the password on stdin only', async () => {
+    // --overwrite: the other major's block, or a run before on a reused registry, pushed this version already.
+    const res = await push(['--overwrite']);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain(`pushed ${ref} --version ${version}`);
     expect(res.stdout + res.stderr).not.toContain(registry.password);
     digest = /^digest (sha256:[0-9a-f]{64})$/m.exec(res.stdout)?.[1] ?? '';
     expect(digest).not.toBe('');
+  });
+
+  it('publish.sh refuses to replace a version the registry already has', async () => {
+    const res = await push([]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain(`flask-app ${version} is already in oci://${host}/charts`);
+    expect(res.stdout).not.toContain('pushed');
   });
 
   it('the registry refuses a pull without credentials (publish.sh logged out again)', async () => {
