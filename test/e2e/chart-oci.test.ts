@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import {
   HELM_MAJORS,
   type HelmMajor,
   helm,
+  helmBinary,
   isReady,
   listPods,
   parseClusterEnv,
@@ -109,11 +110,23 @@ describe.each(HELM_MAJORS)('published chart on Helm %i', (major: HelmMajor) => {
     );
 
   it('publish.sh signs the chart and pushes it to the registry, the password on stdin only', async () => {
+    // Every helm command line publish.sh runs is recorded by a wrapper around the real helm.
+    const argvLog = path.join(work, `argv${major}.log`);
+    const wrapper = path.join(work, `helm${major}-recording`);
+    writeFileSync(wrapper, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${argvLog}'\nexec '${helmBinary(major)}' "$@"\n`, {
+      mode: 0o755,
+    });
     // --overwrite: the other major's block, or a run before on a reused registry, pushed this version already.
-    const res = await push(['--overwrite']);
+    const res = await push(['--overwrite', '--helm', wrapper]);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain(`pushed ${ref} --version ${version}`);
     expect(res.stdout + res.stderr).not.toContain(registry.password);
+    const argv = readFileSync(argvLog, 'utf8');
+    expect(argv).toMatch(/^package --sign .*--passphrase-file /m);
+    expect(argv).toMatch(/^registry login \S+ --username fhw-publisher --password-stdin/m);
+    expect(argv).toMatch(/^push \S+flask-app-\S+\.tgz oci:\/\//m);
+    expect(argv).not.toContain(registry.password);
+    expect(argv).not.toContain(readFileSync(key.passphraseFile, 'utf8').trim());
     digest = /^digest (sha256:[0-9a-f]{64})$/m.exec(res.stdout)?.[1] ?? '';
     expect(digest).not.toBe('');
   });
