@@ -30,6 +30,9 @@ stop() {
   e2e_log "stopped $name (pid $pid)"
 }
 
+# OCI registry for the chart publishing tests (its own state in $E2E_DIR/registry).
+bash "$E2E_HERE/registry-down.sh"
+
 stopped_any=0
 [ -d "$PIDS" ] && stopped_any=1
 for c in $(echo "$E2E_COMPONENTS" | tr ' ' '\n' | tac); do stop "$c"; done

@@ -22,6 +22,7 @@ all_running() {
 
 if all_running; then
   pid_alive target || start_target
+  bash "$E2E_HERE/registry-up.sh" # OCI registry for the chart publishing tests
   e2e_log "cluster already running (reused): kubectl --kubeconfig $KUBECONFIG_FILE get nodes"
   exit 0
 fi
@@ -108,3 +109,6 @@ wait_for 60 "default ServiceAccount" kc -n default get serviceaccount default ||
 
 e2e_log "cluster up in $(($(date +%s) - E2E_START))s (apiserver https://127.0.0.1:$API_PORT, $E2E_NODES nodes, port-forward target 127.0.0.1:$E2E_TARGET_PORT: $(cat "$E2E_DIR/target"))"
 e2e_log "kubectl --kubeconfig $KUBECONFIG_FILE get nodes"
+
+# OCI registry for the chart publishing tests (registry-up.sh; stopped by down.sh).
+bash "$E2E_HERE/registry-up.sh"

@@ -8,6 +8,8 @@ command -v tmux >/dev/null || need+=(tmux)
 command -v openssl >/dev/null || need+=(openssl)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null || need+=(redis-server)
+# gnupg: the throwaway signing key of the chart publishing tests (scripts/chart/test-key.sh).
+command -v gpg >/dev/null || need+=(gnupg)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
