@@ -44,7 +44,7 @@ NAMESPACE = "contract-test"
 IMAGE = dockerfile.parse(APP_DIR / "Dockerfile")
 CONTRACT_ENV = set(
     "APP_ENV FLASK_DEBUG LOG_LEVEL SECRET_KEY DATABASE_URL DATABASE_PASSWORD REDIS_URL REDIS_PASSWORD "
-    "MODEL_ENABLED MODEL_PATH UWSGI_PROCESSES UWSGI_THREADS UWSGI_HARAKIRI".split()
+    "MODEL_ENABLED MODEL_PATH UWSGI_PROCESSES UWSGI_THREADS UWSGI_HARAKIRI METRICS_PORT".split()
 )
 
 # (id, values file, --set values, APP_ENV the pod must get)
@@ -237,6 +237,10 @@ def test_probes_and_metrics_answer_200_on_the_rendered_port(
     assert Path(env["MODEL_PATH"]).is_file(), env["MODEL_PATH"]
     published = free_port()
     env["PORT"] = str(published)  # the rendered containerPort, published on a free loopback port
+    metrics_port = chart.port_number(rendered.container, "metrics")
+    assert env["METRICS_PORT"] == str(metrics_port)  # the app listens where the chart declares it
+    published_metrics = free_port()
+    env["METRICS_PORT"] = str(published_metrics)
     probes = {
         k: rendered.container[k]["httpGet"]
         for k in ("startupProbe", "livenessProbe", "readinessProbe")
@@ -245,9 +249,8 @@ def test_probes_and_metrics_answer_200_on_the_rendered_port(
     assert {"livenessProbe", "readinessProbe"} <= set(probes)
     [monitor] = chart.find(rendered.manifests, "ServiceMonitor")
     [endpoint] = monitor["spec"]["endpoints"]
-    assert endpoint["port"] == "http"  # Service port name → targetPort http → the container port
+    assert endpoint["port"] == "metrics"  # Service port name → targetPort metrics → the container port
     checks = {k: (p["path"], chart.port_number(rendered.container, p["port"])) for k, p in probes.items()}
-    checks["metrics"] = (endpoint["path"], chart.port_number(rendered.container, "http"))
 
     cmd = [paths(part) for part in IMAGE.cmd]
     assert cmd == ["uwsgi", "--ini", str(APP_DIR / "uwsgi.ini")]  # what Uwsgi() runs, through the image PATH
@@ -255,13 +258,16 @@ def test_probes_and_metrics_answer_200_on_the_rendered_port(
     before = _files(APP_DIR, Path(env["MODEL_PATH"]).parent)
     base = f"http://127.0.0.1:{published}"
     with Uwsgi(env, port=published) as server:
+        # /metrics answers on the metrics port only: the app port (Ingress, route) gets 404.
+        assert http("GET", base + endpoint["path"]).status == 404
+        metrics_base = f"http://127.0.0.1:{published_metrics}"
         for kind, (path, container_port) in checks.items():
             assert container_port == int(IMAGE.env["PORT"])
             timeout = float(rendered.container.get(kind, {}).get("timeoutSeconds", 3))
             resp = http("GET", base + path, timeout=timeout)
             assert resp.status == 200, f"{kind} {path}: {resp.status} {resp.body[:300]!r}\n{server.log()[-2000:]}"
         assert http("GET", base + "/ready").json() == {"status": "ready", "checks": {"database": "ok", "redis": "ok"}}
-        metrics = http("GET", base + endpoint["path"]).body.decode()
+        metrics = http("GET", metrics_base + endpoint["path"]).body.decode()
         assert 'flask_app_http_requests_total{endpoint="/ready",method="GET",status="200"}' in metrics
         assert http("GET", base + "/").json()["environment"] == rendered.app_env
         predicted = http("POST", base + "/predict", {"features": [5.1, 3.5, 1.4, 0.2]})

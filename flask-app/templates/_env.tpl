@@ -1,6 +1,6 @@
 {{/* Every variable the chart itself sets (ConfigMap keys and secretKeyRef env); extraEnv may not repeat them. */}}
 {{- define "flask-app.ownEnvNames" -}}
-{{- list "APP_ENV" "FLASK_DEBUG" "LOG_LEVEL" "SECRET_KEY" "DATABASE_URL" "DATABASE_PASSWORD" "REDIS_URL" "REDIS_PASSWORD" "MODEL_ENABLED" "MODEL_PATH" "UWSGI_PROCESSES" "UWSGI_THREADS" "UWSGI_HARAKIRI" | toJson -}}
+{{- list "APP_ENV" "FLASK_DEBUG" "LOG_LEVEL" "SECRET_KEY" "DATABASE_URL" "DATABASE_PASSWORD" "REDIS_URL" "REDIS_PASSWORD" "MODEL_ENABLED" "MODEL_PATH" "UWSGI_PROCESSES" "UWSGI_THREADS" "UWSGI_HARAKIRI" "METRICS_PORT" | toJson -}}
 {{- end -}}
 
 {{/* Non-secret configuration, as ConfigMap data. */}}
@@ -19,6 +19,7 @@ MODEL_PATH: {{ include "flask-app.modelPath" . | quote }}
 UWSGI_PROCESSES: {{ .Values.uwsgi.processes | toString | quote }}
 UWSGI_THREADS: {{ .Values.uwsgi.threads | toString | quote }}
 UWSGI_HARAKIRI: {{ .Values.uwsgi.harakiri | toString | quote }}
+METRICS_PORT: {{ .Values.metrics.port | toString | quote }}
 {{- end -}}
 
 {{/*

@@ -8,6 +8,8 @@ them at once, so a user fixes everything in one round.
 {{- $msgs = append $msgs (include "flask-app.validate.debugInProduction" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.ingressTLS" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.literalSecretKey" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.existingSecretInProduction" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.shutdown" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.database" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.redis" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.autoscaling" .) -}}
@@ -39,6 +41,47 @@ flask-app: ingress.tls: a production Ingress must serve HTTPS. Set ingress.tls[0
 {{- define "flask-app.validate.literalSecretKey" -}}
 {{- if and (include "flask-app.isProduction" .) .Values.flask.secretKey -}}
 flask-app: flask.secretKey: a literal secret key ends up in values files and release history. In production set flask.secretKey="" and flask.existingSecret=<name of a Secret with key {{ .Values.flask.secretKeyKey }}>.
+{{- end -}}
+{{- end -}}
+
+{{/* values.yaml calls it required in production: a generated key would be per-release, and derived offline. */}}
+{{- define "flask-app.validate.existingSecretInProduction" -}}
+{{- if and (include "flask-app.isProduction" .) (not .Values.flask.existingSecret) (not .Values.flask.secretKey) -}}
+flask-app: flask.existingSecret: production needs the Flask secret key from a Secret you manage (the chart would otherwise generate one, and a render without a cluster derives it from the release name). Set flask.existingSecret=<name of a Secret with key {{ .Values.flask.secretKeyKey }}>.
+{{- end -}}
+{{- end -}}
+
+{{/*
+Seconds the preStop hook sleeps: lifecycle.preStop.sleep.seconds, or an exec
+`sleep N` (the default); 0 for any other hook, whose length the chart cannot know.
+*/}}
+{{- define "flask-app.preStopSeconds" -}}
+{{- $pre := dig "preStop" dict (.Values.lifecycle | default dict) -}}
+{{- $cmd := dig "exec" "command" list $pre -}}
+{{- if hasKey $pre "sleep" -}}
+{{- dig "sleep" "seconds" 0 $pre | int -}}
+{{- else if and (eq (len $cmd) 2) (eq (toString (first $cmd)) "sleep") (regexMatch "^[0-9]+$" (toString (last $cmd))) -}}
+{{- last $cmd | int -}}
+{{- else -}}
+0
+{{- end -}}
+{{- end -}}
+
+{{/*
+The kubelet kills the container terminationGracePeriodSeconds after it starts
+stopping it, preStop included: the grace must cover the preStop sleep (while
+endpoints drain) plus the longest request uWSGI lets run (harakiri).
+*/}}
+{{- define "flask-app.validate.shutdown" -}}
+{{- $grace := int .Values.terminationGracePeriodSeconds -}}
+{{- $pre := int (include "flask-app.preStopSeconds" .) -}}
+{{- $harakiri := int .Values.uwsgi.harakiri -}}
+{{- $hook := dig "preStop" dict (.Values.lifecycle | default dict) -}}
+{{- $handlers := without (keys $hook | sortAlpha) "terminationGracePeriodSeconds" -}}
+{{- if gt (len $handlers) 1 -}}
+flask-app: lifecycle.preStop: it has {{ len $handlers }} handlers ({{ join ", " $handlers }}) because values files merge into the default exec sleep; Kubernetes allows one. Set lifecycle.preStop.exec=null (or null the others) so one remains.
+{{- else if le $grace (add $harakiri $pre) -}}
+flask-app: terminationGracePeriodSeconds: terminationGracePeriodSeconds={{ $grace }} is not longer than uwsgi.harakiri ({{ $harakiri }}) plus the preStop sleep ({{ $pre }}), so pods can be killed mid-request while they drain. Set terminationGracePeriodSeconds={{ add $harakiri $pre 5 }} or more, or lower uwsgi.harakiri.
 {{- end -}}
 {{- end -}}
 
@@ -105,7 +148,8 @@ flask-app: extraEnv: {{ join ", " (uniq $dups) }} repeat{{ if eq (len (uniq $dup
 
 {{- define "flask-app.validate.persistence" -}}
 {{- $p := .Values.persistence -}}
-{{- if and $p.enabled (has $p.accessMode (list "ReadWriteOnce" "ReadWriteOncePod")) (or .Values.autoscaling.enabled (gt (int .Values.replicaCount) 1)) -}}
+{{- /* Only for a claim the chart creates: an existingClaim's access mode is the user's. */ -}}
+{{- if and $p.enabled (not $p.existingClaim) (has $p.accessMode (list "ReadWriteOnce" "ReadWriteOncePod")) (or .Values.autoscaling.enabled (gt (int .Values.replicaCount) 1)) -}}
 flask-app: persistence.accessMode: accessMode={{ $p.accessMode }} lets only one node mount the model volume, but {{ if .Values.autoscaling.enabled }}autoscaling is on{{ else }}replicaCount={{ .Values.replicaCount }}{{ end }}. Set persistence.accessMode=ReadWriteMany (with a StorageClass that supports it), or replicaCount=1 with autoscaling.enabled=false.
 {{- end -}}
 {{- end -}}

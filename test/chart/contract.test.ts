@@ -43,9 +43,12 @@ function decodedSecretValues(objects: K8sObject[]): string[] {
 }
 
 describe.each(MAJORS)('%s', (major) => {
-  it('listens on 8080 named http, and the Service targets http', async () => {
+  it('listens on 8080 named http (metrics on 9090), and the Service targets http', async () => {
     const objs = await render(major, { env: 'dev' });
-    expect(appContainer(objs).ports).toEqual([{ name: 'http', containerPort: 8080, protocol: 'TCP' }]);
+    expect(appContainer(objs).ports).toEqual([
+      { name: 'http', containerPort: 8080, protocol: 'TCP' },
+      { name: 'metrics', containerPort: 9090, protocol: 'TCP' },
+    ]);
     const service = one<IService>(objs, 'Service', 'web-flask-app');
     expect(service.spec?.ports?.[0]?.targetPort).toBe('http');
   });
@@ -57,9 +60,9 @@ describe.each(MAJORS)('%s', (major) => {
     expect(c.startupProbe?.httpGet).toEqual({ path: '/health', port: 'http' });
   });
 
-  it('gives the app exactly the contract env (plus uWSGI harakiri) when a database and Redis are configured', async () => {
+  it('gives the app exactly the contract env (plus uWSGI harakiri and the metrics port) when a database and Redis are configured', async () => {
     const names = appEnvNames(await render(major, { env: 'dev' }));
-    expect(names).toEqual([...CONTRACT_ENV, 'UWSGI_HARAKIRI'].sort());
+    expect(names).toEqual([...CONTRACT_ENV, 'UWSGI_HARAKIRI', 'METRICS_PORT'].sort());
   });
 
   it('sets no database or Redis variable when neither is configured', async () => {

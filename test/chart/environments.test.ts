@@ -25,17 +25,13 @@ describe.each(MAJORS)('%s', (major) => {
       expect(images).toEqual({ 'web-postgresql': 'postgres:17.6', 'web-redis': 'valkey/valkey:8.1.3' });
     });
 
-    it('has no Ingress, HPA, PDB, NetworkPolicy or ServiceMonitor', async () => {
-      const kinds = new Set((await objects()).map((o) => o.kind));
-      for (const kind of [
-        'Ingress',
-        'HorizontalPodAutoscaler',
-        'PodDisruptionBudget',
-        'NetworkPolicy',
-        'ServiceMonitor',
-      ]) {
+    it('has no Ingress, HPA, PDB or ServiceMonitor; NetworkPolicies only around its data stores', async () => {
+      const objs = await objects();
+      const kinds = new Set(objs.map((o) => o.kind));
+      for (const kind of ['Ingress', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'ServiceMonitor']) {
         expect(kinds.has(kind), kind).toBe(false);
       }
+      expect(ofKind(objs, 'NetworkPolicy').map((o) => o.metadata.name)).toEqual(['web-postgresql', 'web-redis']);
     });
 
     it('is relaxed but still non-root', async () => {
