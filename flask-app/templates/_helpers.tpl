@@ -104,14 +104,17 @@ imagePullSecrets:
 {{- end -}}
 
 {{/* Where SECRET_KEY comes from: the user's Secret or the chart's. */}}
-{{- define "flask-app.secretKeyRef" -}}
-{{- if .Values.flask.existingSecret -}}
-name: {{ .Values.flask.existingSecret }}
-key: {{ .Values.flask.secretKeyKey }}
-{{- else -}}
-name: {{ include "flask-app.secretName" . }}
-key: secret-key
+{{- define "flask-app.secretKeySecretName" -}}
+{{- default (include "flask-app.secretName" .) .Values.flask.existingSecret -}}
 {{- end -}}
+
+{{- define "flask-app.secretKeySecretKey" -}}
+{{- ternary .Values.flask.secretKeyKey "secret-key" (not (empty .Values.flask.existingSecret)) -}}
+{{- end -}}
+
+{{- define "flask-app.secretKeyRef" -}}
+name: {{ include "flask-app.secretKeySecretName" . }}
+key: {{ include "flask-app.secretKeySecretKey" . }}
 {{- end -}}
 
 {{/*

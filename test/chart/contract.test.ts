@@ -4,21 +4,23 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { allContainers, appContainer, deployment, podMetadata, podSpecs } from './app.js';
+import { allContainers, appContainer, deployment, podMetadata, podSpec, podSpecs } from './app.js';
 import { CHART, type K8sObject, MAJORS, ofKind, one, render } from './helm.js';
 import type { IConfigMap, IJob, IPod, IService } from './k8s.js';
 
 const APP_VERSION = (parse(readFileSync(path.join(CHART, 'Chart.yaml'), 'utf8')) as { appVersion: string }).appVersion;
 
+// The secrets come as files by default (*_FILE); SECRET_KEY, DATABASE_PASSWORD
+// and REDIS_PASSWORD are the fallback variables of flask.secretsAsEnv.
 const CONTRACT_ENV = [
   'APP_ENV',
   'FLASK_DEBUG',
   'LOG_LEVEL',
-  'SECRET_KEY',
+  'SECRET_KEY_FILE',
   'DATABASE_URL',
-  'DATABASE_PASSWORD',
+  'DATABASE_PASSWORD_FILE',
   'REDIS_URL',
-  'REDIS_PASSWORD',
+  'REDIS_PASSWORD_FILE',
   'MODEL_ENABLED',
   'MODEL_PATH',
   'UWSGI_PROCESSES',
@@ -82,15 +84,36 @@ describe.each(MAJORS)('%s', (major) => {
     });
   });
 
-  it('passes passwords only through secretKeyRef to the in-cluster Secrets', async () => {
-    const env = appContainer(await render(major, { env: 'dev' })).env ?? [];
-    const refs = Object.fromEntries(env.map((e) => [e.name, e.valueFrom?.secretKeyRef] as const));
+  it('passes the secrets as files of one read-only projected volume, named by *_FILE', async () => {
+    const objs = await render(major, { env: 'dev' });
+    const c = appContainer(objs);
+    const env = Object.fromEntries((c.env ?? []).map((e) => [e.name, e.value] as const));
+    expect(env).toEqual({
+      SECRET_KEY_FILE: '/etc/flask-app/secrets/secret-key',
+      DATABASE_PASSWORD_FILE: '/etc/flask-app/secrets/database-password',
+      REDIS_PASSWORD_FILE: '/etc/flask-app/secrets/redis-password',
+    });
+    expect(c.volumeMounts).toContainEqual({ name: 'secrets', mountPath: '/etc/flask-app/secrets', readOnly: true });
+    const volume = (podSpec(objs).volumes ?? []).find((v) => v.name === 'secrets');
+    expect(volume?.projected?.defaultMode).toBe(0o440);
+    expect(volume?.projected?.sources?.map((s) => [s.secret?.name, s.secret?.items])).toEqual([
+      ['web-flask-app', [{ key: 'secret-key', path: 'secret-key' }]],
+      ['web-postgresql', [{ key: 'password', path: 'database-password' }]],
+      ['web-redis', [{ key: 'password', path: 'redis-password' }]],
+    ]);
+  });
+
+  it('adds the secretKeyRef variables only with flask.secretsAsEnv, for images without *_FILE support', async () => {
+    const env = appContainer(await render(major, { env: 'dev', values: { flask: { secretsAsEnv: true } } })).env ?? [];
+    const refs = Object.fromEntries(
+      env.filter((e) => e.valueFrom).map((e) => [e.name, e.valueFrom?.secretKeyRef] as const),
+    );
     expect(refs).toEqual({
       SECRET_KEY: { name: 'web-flask-app', key: 'secret-key' },
       DATABASE_PASSWORD: { name: 'web-postgresql', key: 'password' },
       REDIS_PASSWORD: { name: 'web-redis', key: 'password' },
     });
-    expect(env.filter((e) => e.value !== undefined)).toEqual([]);
+    expect(env.map((e) => e.name)).toContain('SECRET_KEY_FILE');
   });
 
   it.each(['dev', 'staging'] as const)('puts no password in any ConfigMap or env value (%s)', async (env) => {
@@ -215,9 +238,10 @@ describe.each(MAJORS)('%s', (major) => {
     const env = Object.fromEntries((main?.env ?? []).map((e) => [e.name, e.value ?? e.valueFrom?.secretKeyRef?.name]));
     expect(env).toMatchObject({
       DATABASE_URL: 'postgresql://app@web-postgresql:5432/app',
-      DATABASE_PASSWORD: 'web-postgresql',
+      DATABASE_PASSWORD_FILE: '/etc/flask-app/secrets/database-password',
       APP_ENV: 'development',
     });
+    expect(main?.volumeMounts?.map((m) => m.name)).toContain('secrets');
     const custom = one<IJob>(
       await render(major, { env: 'dev', values: { migrations: { command: ['python', '-m', 'app.migrate'] } } }),
       'Job',
@@ -226,7 +250,7 @@ describe.each(MAJORS)('%s', (major) => {
   });
 
   it('reads the model from the volume when persistence is on, seeded from /opt/model, else from the image', async () => {
-    const onVolume = await render(major, { values: { persistence: { enabled: true } } });
+    const onVolume = await render(major, { values: { replicaCount: 1, persistence: { enabled: true } } });
     expect(configData(onVolume).MODEL_PATH).toBe('/data/models/model.joblib');
     const init = deployment(onVolume).spec?.template.spec?.initContainers?.find((c) => c.name === 'model-init');
     expect(init?.image).toBe(appContainer(onVolume).image);
