@@ -20,6 +20,7 @@ UWSGI_PROCESSES: {{ .Values.uwsgi.processes | toString | quote }}
 UWSGI_THREADS: {{ .Values.uwsgi.threads | toString | quote }}
 UWSGI_HARAKIRI: {{ .Values.uwsgi.harakiri | toString | quote }}
 METRICS_PORT: {{ .Values.metrics.port | toString | quote }}
+{{- include "flask-app.secretFileEnv" . }}
 {{- end -}}
 
 {{/*
@@ -31,29 +32,31 @@ ConfigMap plus the secrets, each only through secretKeyRef.
     name: {{ include "flask-app.fullname" . }}
 {{- end -}}
 
+{{/*
+Secrets reach the app as files of the secrets volume, named by SECRET_KEY_FILE,
+DATABASE_PASSWORD_FILE and REDIS_PASSWORD_FILE (ConfigMap keys: paths, not
+secrets), so their values never sit in the process environment.
+flask.secretsAsEnv adds the secretKeyRef variables, for an image that only
+knows those.
+*/}}
 {{/* Where the secrets volume is mounted in the app and migration containers. */}}
 {{- define "flask-app.secretsDir" -}}/etc/flask-app/secrets{{- end -}}
 
-{{/*
-Secrets reach the app as files (SECRET_KEY_FILE, DATABASE_PASSWORD_FILE,
-REDIS_PASSWORD_FILE, read by the app), so their values never sit in the process
-environment. flask.secretsAsEnv adds the secretKeyRef variables as well, for an
-image that only knows those.
-*/}}
-{{- define "flask-app.secretEnv" -}}
-{{- $dir := include "flask-app.secretsDir" . -}}
-- name: SECRET_KEY_FILE
-  value: {{ printf "%s/secret-key" $dir | quote }}
+{{- define "flask-app.secretFileEnv" -}}
+{{- $dir := include "flask-app.secretsDir" . }}
+SECRET_KEY_FILE: {{ printf "%s/secret-key" $dir | quote }}
 {{- if include "flask-app.databaseSecretName" . }}
-- name: DATABASE_PASSWORD_FILE
-  value: {{ printf "%s/database-password" $dir | quote }}
+DATABASE_PASSWORD_FILE: {{ printf "%s/database-password" $dir | quote }}
 {{- end }}
 {{- if include "flask-app.redisSecretName" . }}
-- name: REDIS_PASSWORD_FILE
-  value: {{ printf "%s/redis-password" $dir | quote }}
+REDIS_PASSWORD_FILE: {{ printf "%s/redis-password" $dir | quote }}
 {{- end }}
+{{- end -}}
+
+{{/* The env list of the app and migration containers: empty unless flask.secretsAsEnv. */}}
+{{- define "flask-app.secretEnv" -}}
 {{- if .Values.flask.secretsAsEnv }}
-{{ include "flask-app.secretKeyRefEnv" . }}
+{{- include "flask-app.secretKeyRefEnv" . }}
 {{- end }}
 {{- end -}}
 

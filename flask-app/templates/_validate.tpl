@@ -7,6 +7,8 @@ them at once, so a user fixes everything in one round.
 {{- $msgs := list -}}
 {{- $msgs = append $msgs (include "flask-app.validate.debugInProduction" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.ingressTLS" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.routeAndIngress" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.routeTLS" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.literalSecretKey" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.existingSecretInProduction" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.shutdown" .) -}}
@@ -35,6 +37,43 @@ flask-app: flask.debug: debug mode exposes an interactive debugger and must be o
 {{- define "flask-app.validate.ingressTLS" -}}
 {{- if and (include "flask-app.isProduction" .) .Values.ingress.enabled (not .Values.ingress.tls) -}}
 flask-app: ingress.tls: a production Ingress must serve HTTPS. Set ingress.tls[0].secretName=<tls secret> and ingress.tls[0].hosts[0]=<host> (with cert-manager, also set the ingress.annotations.cert-manager.io/cluster-issuer annotation).
+{{- end -}}
+{{- end -}}
+
+{{/* One host served by both an Ingress and a route: two controllers would fight over it. */}}
+{{- define "flask-app.validate.routeAndIngress" -}}
+{{- if and .Values.ingress.enabled .Values.httpRoute.enabled -}}
+{{- $routeHosts := .Values.httpRoute.hostnames | default list -}}
+{{- $both := list -}}
+{{- range .Values.ingress.hosts -}}
+{{- if has .host $routeHosts }}{{ $both = append $both .host }}{{ end -}}
+{{- end -}}
+{{- if $both -}}
+flask-app: httpRoute.hostnames: {{ join ", " (uniq $both) }} {{ if eq (len (uniq $both)) 1 }}is{{ else }}are{{ end }} both in ingress.hosts and in httpRoute.hostnames; two controllers would answer for the same host. Set ingress.enabled=false to serve it through the Gateway, or httpRoute.enabled=false to keep the Ingress.
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+"true" when a listener name says plain HTTP (http, http-80, web-http, insecure…,
+…-80). The Gateway belongs to the cluster owner and a render cannot read it, so
+the listener's name is all the chart can know; an empty sectionName (every
+listener) is left to the wizard's preflight, which reads the Gateway.
+*/}}
+{{- define "flask-app.plainHTTPListener" -}}
+{{- $s := lower . -}}
+{{- if or (and (contains "http" $s) (not (contains "https" $s))) (hasPrefix "insecure" $s) (hasSuffix "-80" $s) (eq $s "80") }}true{{ end -}}
+{{- end -}}
+
+{{- define "flask-app.validate.routeTLS" -}}
+{{- if and (include "flask-app.isProduction" .) .Values.httpRoute.enabled -}}
+{{- $plain := list -}}
+{{- range .Values.httpRoute.parentRefs -}}
+{{- if and .sectionName (include "flask-app.plainHTTPListener" .sectionName) }}{{ $plain = append $plain (printf "%s/%s:%s" (default "<release namespace>" .namespace) .name .sectionName) }}{{ end -}}
+{{- end -}}
+{{- if $plain -}}
+flask-app: httpRoute.parentRefs: a production route must be served over HTTPS, but {{ join ", " $plain }} names a plain HTTP listener. Set httpRoute.parentRefs[].sectionName to the Gateway's HTTPS listener (e.g. https).
+{{- end -}}
 {{- end -}}
 {{- end -}}
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { allContainers, appContainer, deployment, podMetadata, podSpec, podSpecs } from './app.js';
+import { allContainers, appConfig, appContainer, deployment, podMetadata, podSpec, podSpecs } from './app.js';
 import { CHART, type K8sObject, MAJORS, ofKind, one, render } from './helm.js';
 import type { IConfigMap, IJob, IPod, IService } from './k8s.js';
 
@@ -28,7 +28,7 @@ const CONTRACT_ENV = [
 ];
 
 function configData(objects: K8sObject[]): Record<string, string> {
-  return one<IConfigMap>(objects, 'ConfigMap').data ?? {};
+  return appConfig(objects);
 }
 
 /** Names the app container sees: its ConfigMap (envFrom) plus its env list. */
@@ -87,8 +87,9 @@ describe.each(MAJORS)('%s', (major) => {
   it('passes the secrets as files of one read-only projected volume, named by *_FILE', async () => {
     const objs = await render(major, { env: 'dev' });
     const c = appContainer(objs);
-    const env = Object.fromEntries((c.env ?? []).map((e) => [e.name, e.value] as const));
-    expect(env).toEqual({
+    // The paths are ConfigMap keys (not secrets); the container's env list stays empty.
+    expect(c.env).toBeUndefined();
+    expect(appConfig(objs)).toMatchObject({
       SECRET_KEY_FILE: '/etc/flask-app/secrets/secret-key',
       DATABASE_PASSWORD_FILE: '/etc/flask-app/secrets/database-password',
       REDIS_PASSWORD_FILE: '/etc/flask-app/secrets/redis-password',
@@ -113,7 +114,7 @@ describe.each(MAJORS)('%s', (major) => {
       DATABASE_PASSWORD: { name: 'web-postgresql', key: 'password' },
       REDIS_PASSWORD: { name: 'web-redis', key: 'password' },
     });
-    expect(env.map((e) => e.name)).toContain('SECRET_KEY_FILE');
+    expect(env.filter((e) => !e.valueFrom)).toEqual([]);
   });
 
   it.each(['dev', 'staging'] as const)('puts no password in any ConfigMap or env value (%s)', async (env) => {
@@ -235,7 +236,18 @@ describe.each(MAJORS)('%s', (major) => {
     expect(wait).toMatchObject({ DB_HOST: 'web-postgresql', DB_PORT: '5432' });
     const main = spec?.containers[0];
     expect(main?.command).toEqual(['flask', 'db', 'upgrade']);
-    const env = Object.fromEntries((main?.env ?? []).map((e) => [e.name, e.value ?? e.valueFrom?.secretKeyRef?.name]));
+    // Its configuration is a hook ConfigMap created just before it (the release's
+    // own ConfigMap still holds the previous values during pre-upgrade).
+    const configName = main?.envFrom?.[0]?.configMapRef?.name;
+    expect(configName).toBe('web-flask-app-migrations');
+    const hookConfig = one<IConfigMap>(objs, 'ConfigMap', configName);
+    expect(hookConfig.metadata?.annotations).toMatchObject({
+      'helm.sh/hook': 'post-install,pre-upgrade',
+      'helm.sh/hook-weight': '-1',
+    });
+    expect(job.metadata?.annotations?.['helm.sh/hook-weight']).toBe('0');
+    expect(hookConfig.data).toEqual(appConfig(objs));
+    const env = hookConfig.data ?? {};
     expect(env).toMatchObject({
       DATABASE_URL: 'postgresql://app@web-postgresql:5432/app',
       DATABASE_PASSWORD_FILE: '/etc/flask-app/secrets/database-password',

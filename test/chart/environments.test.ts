@@ -1,6 +1,6 @@
 // What each environment file renders to, on both helm majors.
 import { describe, expect, it } from 'vitest';
-import { allContainers, appContainer, deployment, podSpec, podSpecs } from './app.js';
+import { allContainers, appConfig, appContainer, deployment, podSpec, podSpecs } from './app.js';
 import { MAJORS, ofKind, one, render } from './helm.js';
 import type { IHorizontalPodAutoscaler, IIngress, IPodDisruptionBudget, IStatefulSet } from './k8s.js';
 
@@ -11,7 +11,7 @@ describe.each(MAJORS)('%s', (major) => {
     it('runs two small replicas with debug on and the dev resources', async () => {
       const objs = await objects();
       expect(deployment(objs).spec?.replicas).toBe(2);
-      const config = one<{ data: Record<string, string> }>(objs, 'ConfigMap').data;
+      const config = appConfig(objs);
       expect(config.APP_ENV).toBe('development');
       expect(config.FLASK_DEBUG).toBe('1');
       expect(appContainer(objs).resources?.requests).toEqual({
@@ -119,7 +119,7 @@ describe.each(MAJORS)('%s', (major) => {
       const resources = appContainer(objs).resources;
       expect(resources?.requests).toMatchObject({ cpu: '500m', memory: '512Mi' });
       expect(resources?.limits).toMatchObject({ cpu: '500m', memory: '512Mi' });
-      const config = one<{ data: Record<string, string> }>(objs, 'ConfigMap').data;
+      const config = appConfig(objs);
       expect(config.APP_ENV).toBe('production');
       expect(config.FLASK_DEBUG).toBe('0');
     });

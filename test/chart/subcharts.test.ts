@@ -42,9 +42,15 @@ describe.each(MAJORS)('%s', (major) => {
     expect(sts.spec?.volumeClaimTemplates?.[0]?.spec?.resources?.requests?.storage).toBe('8Gi');
     expect(sts.spec?.serviceName).toBe('web-postgresql-hl');
     // The official image reads the password from the mounted Secret file.
-    const password = c?.env?.find((e) => e.name === 'POSTGRES_PASSWORD_FILE');
-    expect(password?.value).toBe('/etc/postgresql-secret/password');
-    expect(c?.env?.some((e) => e.valueFrom)).toBe(false);
+    // Its settings come from its ConfigMap; no env value or secretKeyRef at all.
+    expect(c?.env).toBeUndefined();
+    expect(c?.envFrom).toEqual([{ configMapRef: { name: 'web-postgresql' } }]);
+    expect(byName<{ data: Record<string, string> }>(objs, 'ConfigMap', 'web-postgresql').data).toEqual({
+      POSTGRES_USER: 'app',
+      POSTGRES_DB: 'app',
+      POSTGRES_PASSWORD_FILE: '/etc/postgresql-secret/password',
+      PGDATA: '/var/lib/postgresql/data/pgdata',
+    });
     expect(pod?.volumes?.find((v) => v.name === 'secret')?.secret?.secretName).toBe('web-postgresql');
     const secret = byName<ISecret>(objs, 'Secret', 'web-postgresql');
     expect(Buffer.from(secret.data?.password ?? '', 'base64').toString()).toMatch(/^[A-Za-z0-9]{32}$/);
@@ -79,9 +85,9 @@ describe.each(MAJORS)('%s', (major) => {
     expect(c?.livenessProbe?.tcpSocket?.port).toBe('tcp-redis');
     expect(c?.readinessProbe?.exec?.command?.join(' ')).toContain('valkey-cli -h 127.0.0.1 -p 6379 ping');
     // The password is a mounted file, never an env value or secretKeyRef.
-    expect(c?.env).toEqual([{ name: 'VALKEY_PASSWORD_FILE', value: '/etc/redis-secret/password' }]);
+    expect(c?.env).toBeUndefined();
     expect(c?.volumeMounts).toContainEqual({ name: 'secret', mountPath: '/etc/redis-secret', readOnly: true });
-    expect(script).toContain('"$VALKEY_PASSWORD_FILE"');
+    expect(script).toContain('"/etc/redis-secret/password"');
     expect(sts.spec?.volumeClaimTemplates).toBeUndefined();
   });
 
