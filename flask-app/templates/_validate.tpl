@@ -12,6 +12,7 @@ them at once, so a user fixes everything in one round.
 {{- $msgs = append $msgs (include "flask-app.validate.literalSecretKey" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.existingSecretInProduction" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.shutdown" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.probes" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.database" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.redis" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.autoscaling" .) -}}
@@ -122,6 +123,22 @@ flask-app: lifecycle.preStop: it has {{ len $handlers }} handlers ({{ join ", " 
 {{- else if le $grace (add $harakiri $pre) -}}
 flask-app: terminationGracePeriodSeconds: terminationGracePeriodSeconds={{ $grace }} is not longer than uwsgi.harakiri ({{ $harakiri }}) plus the preStop sleep ({{ $pre }}), so pods can be killed mid-request while they drain. Set terminationGracePeriodSeconds={{ add $harakiri $pre 5 }} or more, or lower uwsgi.harakiri.
 {{- end -}}
+{{- end -}}
+
+{{/* A probe left with two handlers by the values merge (the default httpGet plus the user's). */}}
+{{- define "flask-app.validate.probes" -}}
+{{- $out := list -}}
+{{- range $kind := list "startupProbe" "livenessProbe" "readinessProbe" -}}
+{{- $probe := index $.Values $kind | default dict -}}
+{{- $handlers := list -}}
+{{- range $h := list "httpGet" "exec" "tcpSocket" "grpc" -}}
+{{- if index $probe $h }}{{ $handlers = append $handlers $h }}{{ end -}}
+{{- end -}}
+{{- if and $probe.enabled (ne (len $handlers) 1) -}}
+{{- $out = append $out (printf "flask-app: %s: it has %d handlers (%s); Kubernetes needs exactly one. Set the ones you do not want to null (e.g. %s.httpGet=null) or add one." $kind (len $handlers) (join ", " $handlers) $kind) -}}
+{{- end -}}
+{{- end -}}
+{{- join "\n" $out -}}
 {{- end -}}
 
 {{- define "flask-app.validate.database" -}}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { allContainers, appConfig, appContainer, deployment, podMetadata, podSpec, podSpecs } from './app.js';
-import { CHART, type K8sObject, MAJORS, ofKind, one, render } from './helm.js';
+import { CHART, type K8sObject, MAJORS, ofKind, one, render, renderError } from './helm.js';
 import type { IConfigMap, IJob, IPod, IService } from './k8s.js';
 
 const APP_VERSION = (parse(readFileSync(path.join(CHART, 'Chart.yaml'), 'utf8')) as { appVersion: string }).appVersion;
@@ -60,6 +60,35 @@ describe.each(MAJORS)('%s', (major) => {
     expect(c.livenessProbe?.httpGet).toEqual({ path: '/health', port: 'http' });
     expect(c.readinessProbe?.httpGet).toEqual({ path: '/ready', port: 'http' });
     expect(c.startupProbe?.httpGet).toEqual({ path: '/health', port: 'http' });
+  });
+
+  it('passes probe objects through: any handler, the default httpGet nulled, enabled=false drops one', async () => {
+    const c = appContainer(
+      await render(major, {
+        values: {
+          livenessProbe: { httpGet: null, exec: { command: ['python', '-c', 'pass'] }, successThreshold: 1 },
+          readinessProbe: { httpGet: null, grpc: { port: 9000 } },
+          startupProbe: { enabled: false },
+        },
+      }),
+    );
+    expect(c.livenessProbe).toEqual({
+      exec: { command: ['python', '-c', 'pass'] },
+      initialDelaySeconds: 0,
+      periodSeconds: 10,
+      timeoutSeconds: 3,
+      failureThreshold: 3,
+      successThreshold: 1,
+    });
+    expect(c.readinessProbe?.grpc).toEqual({ port: 9000 });
+    expect(c.readinessProbe?.httpGet).toBeUndefined();
+    expect(c.startupProbe).toBeUndefined();
+  });
+
+  it('refuses a probe left with two handlers by the values merge', async () => {
+    const err = await renderError(major, { values: { livenessProbe: { tcpSocket: { port: 'http' } } } });
+    expect(err).toContain('livenessProbe: it has 2 handlers (httpGet, tcpSocket)');
+    expect(err).toContain('livenessProbe.httpGet=null');
   });
 
   it('gives the app exactly the contract env (plus uWSGI harakiri and the metrics port) when a database and Redis are configured', async () => {
