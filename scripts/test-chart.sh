@@ -3,7 +3,8 @@
 #   1. `helm lint --strict` of flask-app/ with each values file, on Helm 3 and Helm 4;
 #   2. `helm template` of each environment offline (no `helm dependency build`);
 #   3. the vitest `chart` project (rendered objects, schema, validateValues,
-#      contract, kube-score + checkov on the prod render, README freshness).
+#      contract, kube-score + checkov on the default, dev, staging and prod
+#      renders, README freshness).
 # Extra arguments go to vitest (e.g. a test file or -t <name>).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

@@ -42,6 +42,9 @@ class Settings:
     redis_url: str | None  # with the password in it, URL-encoded
     model_enabled: bool
     model_path: Path
+    # Port whose requests alone may read /metrics (uWSGI listens on it too); None
+    # serves /metrics on the app port, as a checkout without the chart does.
+    metrics_port: int | None = None
 
     @property
     def database_configured(self) -> bool:
@@ -95,6 +98,34 @@ def _url(name: str, raw: str | None, schemes: tuple[str, ...], problems: list[st
     return raw.strip()
 
 
+def secret_value(name: str, env: Mapping[str, str], problems: list[str]) -> str | None:
+    """A secret from the file named by NAME_FILE (a mounted Secret), else from NAME.
+
+    The file form keeps the value out of the process environment, where anything
+    that can read /proc/<pid>/environ or a crash dump would see it; the variable
+    stays as the fallback for a chart or runtime that only knows that form. One
+    trailing newline is dropped (`echo secret > file` and editors add it).
+    """
+    path = env.get(f"{name}_FILE", "").strip()
+    if not path:
+        return env.get(name)
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(f"{name}_FILE={path!r} cannot be read: {exc.__class__.__name__}")
+        return None
+    return raw[:-1] if raw.endswith("\n") else raw
+
+
+def _port(name: str, raw: str | None, problems: list[str]) -> int | None:
+    if raw is None or raw.strip() == "":
+        return None
+    if not raw.strip().isdigit() or not 1 <= int(raw) <= 65535:
+        problems.append(f"{name}={raw!r} is not a TCP port (1-65535)")
+        return None
+    return int(raw)
+
+
 def load_settings(env: Mapping[str, str]) -> Settings:
     problems: list[str] = []
     app_env = env.get("APP_ENV", "development").strip().lower() or "development"
@@ -105,26 +136,30 @@ def load_settings(env: Mapping[str, str]) -> Settings:
     if log_level not in LOG_LEVELS:
         problems.append(f"LOG_LEVEL={log_level!r} must be one of {', '.join(LOG_LEVELS)}")
         log_level = "INFO"
-    secret_key = env.get("SECRET_KEY", "")
+    secret_key = secret_value("SECRET_KEY", env, problems) or ""
     generated = secret_key == ""
     if generated:
         secret_key = secrets.token_urlsafe(32)
 
     db = _url("DATABASE_URL", env.get("DATABASE_URL"), ("postgresql", "postgres"), problems)
     redis = _url("REDIS_URL", env.get("REDIS_URL"), ("redis", "rediss"), problems)
+    # Read even without a URL, so a wrong *_FILE path is reported either way.
+    db_password = secret_value("DATABASE_PASSWORD", env, problems)
     db_url = (
         with_password(
             db,
-            env.get("DATABASE_PASSWORD"),
+            db_password,
             {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"},
         )
         if db
         else None
     )
-    redis_url = with_password(redis, env.get("REDIS_PASSWORD"), {}) if redis else None
+    redis_password = secret_value("REDIS_PASSWORD", env, problems)
+    redis_url = with_password(redis, redis_password, {}) if redis else None
 
     model_enabled = parse_bool("MODEL_ENABLED", env.get("MODEL_ENABLED"), True, problems)
     model_path = Path(env.get("MODEL_PATH") or DEFAULT_MODEL_PATH)
+    metrics_port = _port("METRICS_PORT", env.get("METRICS_PORT"), problems)
 
     if problems:
         raise ConfigError(problems)
@@ -138,6 +173,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         redis_url=redis_url,
         model_enabled=model_enabled,
         model_path=model_path,
+        metrics_port=metrics_port,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import time
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, abort, g, request
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -62,6 +62,13 @@ def init_app(app: Flask) -> None:
             LATENCY.labels(endpoint, request.method).observe(time.perf_counter() - started)
         return response
 
+    metrics_port = app.config["SETTINGS"].metrics_port
+
     @app.get("/metrics")
     def metrics() -> Response:
+        # With METRICS_PORT set, only that socket serves /metrics: uWSGI fills
+        # SERVER_PORT from the socket a request came in on (never from the Host
+        # header), so whatever reaches the app port (an Ingress, a route) gets 404.
+        if metrics_port is not None and request.environ.get("SERVER_PORT") != str(metrics_port):
+            abort(404)
         return Response(generate_latest(_registry()), mimetype=CONTENT_TYPE_LATEST)

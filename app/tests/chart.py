@@ -133,6 +133,47 @@ def container_env(
     return env
 
 
+def _secret_sources(volume: Manifest) -> list[tuple[str, list[Manifest] | None]]:
+    """(Secret name, items or None for all keys) of a secret or projected volume."""
+    if "secret" in volume:
+        return [(volume["secret"]["secretName"], volume["secret"].get("items"))]
+    sources = (volume.get("projected") or {}).get("sources") or []
+    return [(s["secret"]["name"], s["secret"].get("items")) for s in sources if "secret" in s]
+
+
+def secret_volume_refs(pod: Manifest) -> list[tuple[str, str]]:
+    """(Secret name, key) of every item the pod's secret volumes project."""
+    refs = []
+    for volume in pod.get("volumes") or []:
+        for name, items in _secret_sources(volume):
+            refs += [(name, item["key"]) for item in items or []]
+    return refs
+
+
+def volume_files(
+    pod: Manifest,
+    container: Manifest,
+    manifests: list[Manifest],
+    external: Mapping[tuple[str, str, str], str],
+) -> dict[str, str]:
+    """The files the kubelet would write for the container's Secret-backed mounts:
+    absolute path in the container → content. Unresolved references are errors."""
+    volumes = {v["name"]: v for v in pod.get("volumes") or []}
+    files: dict[str, str] = {}
+    for mount in container.get("volumeMounts") or []:
+        volume = volumes[mount["name"]]
+        for name, items in _secret_sources(volume):
+            data = data_of(manifests, "Secret", name)
+            if data is None:
+                data = {key: v for (k, n, key), v in external.items() if k == "Secret" and n == name}
+            for item in items or [{"key": k, "path": k} for k in data]:
+                if item["key"] not in data:
+                    missing = f"Secret {name} key {item['key']}"
+                    raise UnresolvedRef(f"volume {mount['name']}: {missing} is neither rendered nor given")
+                files[f"{mount['mountPath'].rstrip('/')}/{item['path']}"] = data[item["key"]]
+    return files
+
+
 def port_number(container: Manifest, port: int | str) -> int:
     if isinstance(port, int):
         return port

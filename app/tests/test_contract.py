@@ -43,15 +43,15 @@ from .uwsgi_server import APP_DIR, VENV_BIN, Uwsgi, http
 NAMESPACE = "contract-test"
 IMAGE = dockerfile.parse(APP_DIR / "Dockerfile")
 CONTRACT_ENV = set(
-    "APP_ENV FLASK_DEBUG LOG_LEVEL SECRET_KEY DATABASE_URL DATABASE_PASSWORD REDIS_URL REDIS_PASSWORD "
-    "MODEL_ENABLED MODEL_PATH UWSGI_PROCESSES UWSGI_THREADS UWSGI_HARAKIRI".split()
+    "APP_ENV FLASK_DEBUG LOG_LEVEL SECRET_KEY_FILE DATABASE_URL DATABASE_PASSWORD_FILE REDIS_URL REDIS_PASSWORD_FILE "
+    "MODEL_ENABLED MODEL_PATH UWSGI_PROCESSES UWSGI_THREADS UWSGI_HARAKIRI METRICS_PORT".split()
 )
 
 # (id, values file, --set values, APP_ENV the pod must get)
 VARIANTS = [
     ("dev", "values-dev.yaml", [], "development"),
     ("staging", "values-staging.yaml", [], "staging"),
-    ("dev-model-volume", "values-dev.yaml", ["persistence.enabled=true"], "development"),
+    ("dev-model-volume", "values-dev.yaml", ["persistence.enabled=true", "replicaCount=1"], "development"),
     # External database (sslmode=require) and Redis, existing Secrets, read-only root, model volume.
     ("prod", "values-prod.yaml", [], "production"),
 ]
@@ -81,6 +81,15 @@ class Rendered:
     def env_of(self, container: Manifest) -> dict[str, str]:
         return chart.container_env(container, self.manifests, external=self.external, fields=self.fields)
 
+    def files_of(self, container: Manifest) -> dict[str, str]:
+        """Secret files mounted into a container of the app pod or the Job pod."""
+        pod = self.job_pod if container in self.job_pod["containers"] else self.pod
+        return chart.volume_files(pod, container, self.manifests, self.external)
+
+    def secret_file(self, container: Manifest, variable: str) -> str:
+        """The content of the file a *_FILE variable of the container names."""
+        return self.files_of(container)[self.env_of(container)[variable]]
+
 
 @pytest.fixture(scope="module", params=VARIANTS, ids=[v[0] for v in VARIANTS])
 def rendered(request: pytest.FixtureRequest) -> Rendered:
@@ -95,14 +104,23 @@ def rendered(request: pytest.FixtureRequest) -> Rendered:
     [job] = [j for j in hooks if j["metadata"]["labels"].get("app.kubernetes.io/component") == "migrations"]
     job_pod = job["spec"]["template"]["spec"]
     [job_container] = job_pod["containers"]
-    external = external_test_values(manifests, [*pod["containers"], *job_pod["containers"]])
+    external = external_test_values(manifests, [*pod["containers"], *job_pod["containers"]], [pod, job_pod])
     return Rendered(release, app_env, manifests, pod, container, job_pod, job_container, external)
 
 
-def external_test_values(manifests: list[Manifest], containers: list[Manifest]) -> dict[tuple[str, str, str], str]:
+def external_test_values(
+    manifests: list[Manifest], containers: list[Manifest], pods: list[Manifest]
+) -> dict[tuple[str, str, str], str]:
     """A value for every reference to an object the release does not render, as an operator
     would have created it. Passwords get every character that could break a URL."""
     values: dict[tuple[str, str, str], str] = {}
+    for pod in pods:
+        for name, key in chart.secret_volume_refs(pod):
+            rendered = chart.data_of(manifests, "Secret", name)
+            if rendered is None or key not in rendered:
+                secret = "password" in key
+                value = f"{name}:p@ss/w%rd#?&= é" if secret else f"test-{name}-{key}-" + "x" * 32
+                values[("Secret", name, key)] = value
     for container in containers:
         for item in container.get("env") or []:
             source = item.get("valueFrom") or {}
@@ -169,10 +187,10 @@ def backends(rendered: Rendered, postgres: Postgres) -> Iterator[Backends]:
     env = rendered.env_of(rendered.container)
     db = urlsplit(env["DATABASE_URL"])
     user, name = db.username or "", db.path.lstrip("/")
-    postgres.create_role(user, env["DATABASE_PASSWORD"], name)
+    postgres.create_role(user, rendered.secret_file(rendered.container, "DATABASE_PASSWORD_FILE"), name)
     root = postgres.root.parent / f"fhw-contract-redis-{os.getpid()}-{rendered.release}"
     root.mkdir()
-    redis = Redis(port=free_port(), root=root, password=env["REDIS_PASSWORD"])
+    redis = Redis(port=free_port(), root=root, password=rendered.secret_file(rendered.container, "REDIS_PASSWORD_FILE"))
     redis.start()
     try:
         yield Backends(postgres, redis, user, name)
@@ -183,11 +201,17 @@ def backends(rendered: Rendered, postgres: Postgres) -> Iterator[Backends]:
 @pytest.fixture()
 def paths(rendered: Rendered, trained_model: Path, tmp_path: Path) -> PathMap:
     volumes = {}
-    for mount in rendered.container.get("volumeMounts") or []:
-        if mount["mountPath"] != "/tmp":
-            volumes[mount["mountPath"]] = tmp_path / f"volume-{mount['name']}"
-            volumes[mount["mountPath"]].mkdir()
-    return PathMap(trained_model.parent, volumes)
+    for container in (rendered.container, rendered.job_container):
+        for mount in container.get("volumeMounts") or []:
+            if mount["mountPath"] != "/tmp" and mount["mountPath"] not in volumes:
+                volumes[mount["mountPath"]] = tmp_path / f"volume-{mount['name']}"
+                volumes[mount["mountPath"]].mkdir()
+    mapped = PathMap(trained_model.parent, volumes)
+    # The kubelet writes the Secret files of the secrets volume; here the test does.
+    for container in (rendered.container, rendered.job_container):
+        for path, content in rendered.files_of(container).items():
+            Path(mapped(path)).write_text(content, encoding="utf-8")
+    return mapped
 
 
 def run_container(container: Manifest, env: dict[str, str], paths: PathMap) -> subprocess.CompletedProcess[str]:
@@ -218,6 +242,12 @@ def test_the_image_matches_the_rendered_pod(rendered: Rendered) -> None:
     assert urlsplit(env["DATABASE_URL"]).password is None and urlsplit(env["REDIS_URL"]).password is None
     mounts = {m["mountPath"] for m in rendered.container.get("volumeMounts") or []}
     assert "/tmp" in mounts  # the only writable place the app needs
+    # The secrets arrive as files of one read-only mount; every *_FILE names one of them.
+    secret_files = rendered.files_of(rendered.container)
+    for name in ("SECRET_KEY_FILE", "DATABASE_PASSWORD_FILE", "REDIS_PASSWORD_FILE"):
+        assert env[name] in secret_files, name
+    [secrets_dir] = {path.rsplit("/", 1)[0] for path in secret_files}
+    mounts.discard(secrets_dir)
     if len(mounts) == 1:
         # No model volume: the chart points MODEL_PATH at the copy baked into the image.
         assert env["MODEL_PATH"] == IMAGE.env["MODEL_PATH"]
@@ -237,6 +267,10 @@ def test_probes_and_metrics_answer_200_on_the_rendered_port(
     assert Path(env["MODEL_PATH"]).is_file(), env["MODEL_PATH"]
     published = free_port()
     env["PORT"] = str(published)  # the rendered containerPort, published on a free loopback port
+    metrics_port = chart.port_number(rendered.container, "metrics")
+    assert env["METRICS_PORT"] == str(metrics_port)  # the app listens where the chart declares it
+    published_metrics = free_port()
+    env["METRICS_PORT"] = str(published_metrics)
     probes = {
         k: rendered.container[k]["httpGet"]
         for k in ("startupProbe", "livenessProbe", "readinessProbe")
@@ -245,9 +279,8 @@ def test_probes_and_metrics_answer_200_on_the_rendered_port(
     assert {"livenessProbe", "readinessProbe"} <= set(probes)
     [monitor] = chart.find(rendered.manifests, "ServiceMonitor")
     [endpoint] = monitor["spec"]["endpoints"]
-    assert endpoint["port"] == "http"  # Service port name → targetPort http → the container port
+    assert endpoint["port"] == "metrics"  # Service port name → targetPort metrics → the container port
     checks = {k: (p["path"], chart.port_number(rendered.container, p["port"])) for k, p in probes.items()}
-    checks["metrics"] = (endpoint["path"], chart.port_number(rendered.container, "http"))
 
     cmd = [paths(part) for part in IMAGE.cmd]
     assert cmd == ["uwsgi", "--ini", str(APP_DIR / "uwsgi.ini")]  # what Uwsgi() runs, through the image PATH
@@ -255,13 +288,16 @@ def test_probes_and_metrics_answer_200_on_the_rendered_port(
     before = _files(APP_DIR, Path(env["MODEL_PATH"]).parent)
     base = f"http://127.0.0.1:{published}"
     with Uwsgi(env, port=published) as server:
+        # /metrics answers on the metrics port only: the app port (Ingress, route) gets 404.
+        assert http("GET", base + endpoint["path"]).status == 404
+        metrics_base = f"http://127.0.0.1:{published_metrics}"
         for kind, (path, container_port) in checks.items():
             assert container_port == int(IMAGE.env["PORT"])
             timeout = float(rendered.container.get(kind, {}).get("timeoutSeconds", 3))
             resp = http("GET", base + path, timeout=timeout)
             assert resp.status == 200, f"{kind} {path}: {resp.status} {resp.body[:300]!r}\n{server.log()[-2000:]}"
         assert http("GET", base + "/ready").json() == {"status": "ready", "checks": {"database": "ok", "redis": "ok"}}
-        metrics = http("GET", base + endpoint["path"]).body.decode()
+        metrics = http("GET", metrics_base + endpoint["path"]).body.decode()
         assert 'flask_app_http_requests_total{endpoint="/ready",method="GET",status="200"}' in metrics
         assert http("GET", base + "/").json()["environment"] == rendered.app_env
         predicted = http("POST", base + "/predict", {"features": [5.1, 3.5, 1.4, 0.2]})

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import re
+import urllib.error
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .uwsgi_server import Uwsgi
+import pytest
+
+from flask_app.config import ConfigError, load_settings
+
+from .servers import free_port
+from .uwsgi_server import Uwsgi, http
 
 
 def _sample(text: str, name: str, **labels: str) -> float:
@@ -70,3 +77,29 @@ def test_uwsgi_without_a_configured_dir_makes_its_own_in_tmp(trained_model: Path
         assert len(made) == 1 and any(next(iter(made)).glob("counter_*.db"))
     # The master removes its own directory on exit, so restarts do not fill /tmp.
     assert not next(iter(made)).exists()
+
+
+def test_with_a_metrics_port_only_that_socket_serves_metrics(trained_model: Path) -> None:
+    # The chart sets METRICS_PORT: uWSGI listens on it as well, and the app port
+    # (the one an Ingress or route reaches) answers /metrics with 404.
+    metrics_port = free_port()
+    env = {"MODEL_PATH": str(trained_model), "METRICS_PORT": str(metrics_port), "UWSGI_PROCESSES": "1"}
+    with Uwsgi(env) as server:
+        assert server.get("/health").status == 200
+        assert server.get("/metrics").status == 404
+        scraped = http("GET", f"http://127.0.0.1:{metrics_port}/metrics")
+        assert scraped.status == 200
+        assert _sample(scraped.body.decode(), "flask_app_http_requests_total", endpoint="/health", status="200") >= 1
+        # A Host header naming the metrics port does not trick the app port.
+        req = urllib.request.Request(f"{server.base}/metrics", headers={"Host": f"127.0.0.1:{metrics_port}"})
+        try:
+            with urllib.request.urlopen(req, timeout=10) as resp:
+                status = resp.status
+        except urllib.error.HTTPError as err:
+            status = err.code
+        assert status == 404
+
+
+def test_a_bad_metrics_port_is_a_named_problem() -> None:
+    with pytest.raises(ConfigError, match=r"METRICS_PORT='http' is not a TCP port"):
+        load_settings({"METRICS_PORT": "http"})

@@ -137,6 +137,10 @@ app puts it into the connection.
 {{- printf "%s/%s" (include "flask-app.modelDir" .) .Values.model.name -}}
 {{- end -}}
 
+{{- define "flask-app.migrationsConfigName" -}}
+{{- printf "%s-migrations" (include "flask-app.fullname" .) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
 {{- define "flask-app.migrationsEnabled" -}}
 {{- if and .Values.migrations.enabled (include "flask-app.databaseEnabled" .) }}true{{ end -}}
 {{- end -}}

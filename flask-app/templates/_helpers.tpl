@@ -104,37 +104,69 @@ imagePullSecrets:
 {{- end -}}
 
 {{/* Where SECRET_KEY comes from: the user's Secret or the chart's. */}}
+{{- define "flask-app.secretKeySecretName" -}}
+{{- default (include "flask-app.secretName" .) .Values.flask.existingSecret -}}
+{{- end -}}
+
+{{- define "flask-app.secretKeySecretKey" -}}
+{{- ternary .Values.flask.secretKeyKey "secret-key" (not (empty .Values.flask.existingSecret)) -}}
+{{- end -}}
+
 {{- define "flask-app.secretKeyRef" -}}
-{{- if .Values.flask.existingSecret -}}
-name: {{ .Values.flask.existingSecret }}
-key: {{ .Values.flask.secretKeyKey }}
+name: {{ include "flask-app.secretKeySecretName" . }}
+key: {{ include "flask-app.secretKeySecretKey" . }}
+{{- end -}}
+
+{{/*
+The Flask secret key in base64, computed where the Secret is rendered (and only
+there: nothing is memoised in .Values). In order: the literal flask.secretKey;
+the key already stored in the cluster (lookup, so upgrades keep it); a new
+random key when a cluster answers; and without one (`helm template`, Argo CD
+rendering without lookup) a key derived from the release's identity, so every
+offline render produces the same Secret instead of logging everyone out on each
+sync. That derived key is only as secret as the release name, which is why
+production must name flask.existingSecret (validateValues) and NOTES warns.
+*/}}
+{{- define "flask-app.secretKeyB64" -}}
+{{- if .Values.flask.secretKey -}}
+{{- .Values.flask.secretKey | b64enc -}}
 {{- else -}}
-name: {{ include "flask-app.secretName" . }}
-key: secret-key
+{{- $existing := lookup "v1" "Secret" .Release.Namespace (include "flask-app.secretName" .) -}}
+{{- if and $existing $existing.data (index $existing.data "secret-key") -}}
+{{- index $existing.data "secret-key" -}}
+{{- else if include "flask-app.clusterAnswers" . -}}
+{{- randAlphaNum 50 | b64enc -}}
+{{- else -}}
+{{- include "flask-app.offlineKey" (dict "ctx" . "purpose" "secret-key") | b64enc -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 
 {{/*
-The Flask secret key in base64: the literal value, else the one already stored
-in the cluster (lookup, so upgrades keep it), else a new random one. Computed
-once per render and remembered, so the Secret and the checksum/secret annotation
-agree even on a first install. `helm template` cannot look up: it renders a
-throwaway key.
+"true" when lookup reaches a cluster: every namespace has the `default`
+ServiceAccount, and reading it needs no cluster-wide permission. Empty for
+`helm template`, client dry-runs, and a namespace that does not exist yet.
 */}}
-{{- define "flask-app.secretKeyB64" -}}
-{{- if not (hasKey .Values.flask "__secretKeyB64") -}}
-{{- $value := "" -}}
-{{- if .Values.flask.secretKey -}}
-{{- $value = .Values.flask.secretKey | b64enc -}}
+{{- define "flask-app.clusterAnswers" -}}
+{{- if lookup "v1" "ServiceAccount" .Release.Namespace "default" }}true{{ end -}}
+{{- end -}}
+
+{{/* Deterministic 64 hex characters for one purpose of one release (see secretKeyB64). */}}
+{{- define "flask-app.offlineKey" -}}
+{{- printf "flask-app/%s/%s/%s/%s" .ctx.Release.Namespace .ctx.Release.Name (include "flask-app.fullname" .ctx) .purpose | sha256sum -}}
+{{- end -}}
+
+{{/*
+checksum/secret: changes when the secret key's source changes (another
+existingSecret, another literal key), never with a generated value, so a render
+without lookup does not restart the pods.
+*/}}
+{{- define "flask-app.secretChecksum" -}}
+{{- if .Values.flask.existingSecret -}}
+{{- printf "existing:%s/%s" .Values.flask.existingSecret .Values.flask.secretKeyKey | sha256sum -}}
+{{- else if .Values.flask.secretKey -}}
+{{- printf "literal:%s" (.Values.flask.secretKey | sha256sum) | sha256sum -}}
 {{- else -}}
-{{- $existing := lookup "v1" "Secret" .Release.Namespace (include "flask-app.secretName" .) -}}
-{{- if and $existing $existing.data (index $existing.data "secret-key") -}}
-{{- $value = index $existing.data "secret-key" -}}
-{{- else -}}
-{{- $value = randAlphaNum 50 | b64enc -}}
+{{- printf "generated:%s" (include "flask-app.secretName" .) | sha256sum -}}
 {{- end -}}
-{{- end -}}
-{{- $_ := set .Values.flask "__secretKeyB64" $value -}}
-{{- end -}}
-{{- index .Values.flask "__secretKeyB64" -}}
 {{- end -}}

@@ -78,6 +78,11 @@ half-written file.
       mountPath: /tmp
 {{- end -}}
 
+{{/* The path the helm test GETs: the liveness probe's, when it is an httpGet probe. */}}
+{{- define "flask-app.healthPath" -}}
+{{- dig "httpGet" "path" "/health" (.Values.livenessProbe | default dict) -}}
+{{- end -}}
+
 {{- define "flask-app.modelClaimName" -}}
 {{- default (printf "%s-model" (include "flask-app.fullname" .)) .Values.persistence.existingClaim -}}
 {{- end -}}

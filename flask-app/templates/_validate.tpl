@@ -7,7 +7,12 @@ them at once, so a user fixes everything in one round.
 {{- $msgs := list -}}
 {{- $msgs = append $msgs (include "flask-app.validate.debugInProduction" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.ingressTLS" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.routeAndIngress" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.routeTLS" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.literalSecretKey" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.existingSecretInProduction" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.shutdown" .) -}}
+{{- $msgs = append $msgs (include "flask-app.validate.probes" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.database" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.redis" .) -}}
 {{- $msgs = append $msgs (include "flask-app.validate.autoscaling" .) -}}
@@ -36,10 +41,104 @@ flask-app: ingress.tls: a production Ingress must serve HTTPS. Set ingress.tls[0
 {{- end -}}
 {{- end -}}
 
+{{/* One host served by both an Ingress and a route: two controllers would fight over it. */}}
+{{- define "flask-app.validate.routeAndIngress" -}}
+{{- if and .Values.ingress.enabled .Values.httpRoute.enabled -}}
+{{- $routeHosts := .Values.httpRoute.hostnames | default list -}}
+{{- $both := list -}}
+{{- range .Values.ingress.hosts -}}
+{{- if has .host $routeHosts }}{{ $both = append $both .host }}{{ end -}}
+{{- end -}}
+{{- if $both -}}
+flask-app: httpRoute.hostnames: {{ join ", " (uniq $both) }} {{ if eq (len (uniq $both)) 1 }}is{{ else }}are{{ end }} both in ingress.hosts and in httpRoute.hostnames; two controllers would answer for the same host. Set ingress.enabled=false to serve it through the Gateway, or httpRoute.enabled=false to keep the Ingress.
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+"true" when a listener name says plain HTTP (http, http-80, web-http, insecure…,
+…-80). The Gateway belongs to the cluster owner and a render cannot read it, so
+the listener's name is all the chart can know; an empty sectionName (every
+listener) is left to the wizard's preflight, which reads the Gateway.
+*/}}
+{{- define "flask-app.plainHTTPListener" -}}
+{{- $s := lower . -}}
+{{- if or (and (contains "http" $s) (not (contains "https" $s))) (hasPrefix "insecure" $s) (hasSuffix "-80" $s) (eq $s "80") }}true{{ end -}}
+{{- end -}}
+
+{{- define "flask-app.validate.routeTLS" -}}
+{{- if and (include "flask-app.isProduction" .) .Values.httpRoute.enabled -}}
+{{- $plain := list -}}
+{{- range .Values.httpRoute.parentRefs -}}
+{{- if and .sectionName (include "flask-app.plainHTTPListener" .sectionName) }}{{ $plain = append $plain (printf "%s/%s:%s" (default "<release namespace>" .namespace) .name .sectionName) }}{{ end -}}
+{{- end -}}
+{{- if $plain -}}
+flask-app: httpRoute.parentRefs: a production route must be served over HTTPS, but {{ join ", " $plain }} names a plain HTTP listener. Set httpRoute.parentRefs[].sectionName to the Gateway's HTTPS listener (e.g. https).
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
 {{- define "flask-app.validate.literalSecretKey" -}}
 {{- if and (include "flask-app.isProduction" .) .Values.flask.secretKey -}}
 flask-app: flask.secretKey: a literal secret key ends up in values files and release history. In production set flask.secretKey="" and flask.existingSecret=<name of a Secret with key {{ .Values.flask.secretKeyKey }}>.
 {{- end -}}
+{{- end -}}
+
+{{/* values.yaml calls it required in production: a generated key would be per-release, and derived offline. */}}
+{{- define "flask-app.validate.existingSecretInProduction" -}}
+{{- if and (include "flask-app.isProduction" .) (not .Values.flask.existingSecret) (not .Values.flask.secretKey) -}}
+flask-app: flask.existingSecret: production needs the Flask secret key from a Secret you manage (the chart would otherwise generate one, and a render without a cluster derives it from the release name). Set flask.existingSecret=<name of a Secret with key {{ .Values.flask.secretKeyKey }}>.
+{{- end -}}
+{{- end -}}
+
+{{/*
+Seconds the preStop hook sleeps: lifecycle.preStop.sleep.seconds, or an exec
+`sleep N` (the default); 0 for any other hook, whose length the chart cannot know.
+*/}}
+{{- define "flask-app.preStopSeconds" -}}
+{{- $pre := dig "preStop" dict (.Values.lifecycle | default dict) -}}
+{{- $cmd := dig "exec" "command" list $pre -}}
+{{- if hasKey $pre "sleep" -}}
+{{- dig "sleep" "seconds" 0 $pre | int -}}
+{{- else if and (eq (len $cmd) 2) (eq (toString (first $cmd)) "sleep") (regexMatch "^[0-9]+$" (toString (last $cmd))) -}}
+{{- last $cmd | int -}}
+{{- else -}}
+0
+{{- end -}}
+{{- end -}}
+
+{{/*
+The kubelet kills the container terminationGracePeriodSeconds after it starts
+stopping it, preStop included: the grace must cover the preStop sleep (while
+endpoints drain) plus the longest request uWSGI lets run (harakiri).
+*/}}
+{{- define "flask-app.validate.shutdown" -}}
+{{- $grace := int .Values.terminationGracePeriodSeconds -}}
+{{- $pre := int (include "flask-app.preStopSeconds" .) -}}
+{{- $harakiri := int .Values.uwsgi.harakiri -}}
+{{- $hook := dig "preStop" dict (.Values.lifecycle | default dict) -}}
+{{- $handlers := without (keys $hook | sortAlpha) "terminationGracePeriodSeconds" -}}
+{{- if gt (len $handlers) 1 -}}
+flask-app: lifecycle.preStop: it has {{ len $handlers }} handlers ({{ join ", " $handlers }}) because values files merge into the default exec sleep; Kubernetes allows one. Set lifecycle.preStop.exec=null (or null the others) so one remains.
+{{- else if le $grace (add $harakiri $pre) -}}
+flask-app: terminationGracePeriodSeconds: terminationGracePeriodSeconds={{ $grace }} is not longer than uwsgi.harakiri ({{ $harakiri }}) plus the preStop sleep ({{ $pre }}), so pods can be killed mid-request while they drain. Set terminationGracePeriodSeconds={{ add $harakiri $pre 5 }} or more, or lower uwsgi.harakiri.
+{{- end -}}
+{{- end -}}
+
+{{/* A probe left with two handlers by the values merge (the default httpGet plus the user's). */}}
+{{- define "flask-app.validate.probes" -}}
+{{- $out := list -}}
+{{- range $kind := list "startupProbe" "livenessProbe" "readinessProbe" -}}
+{{- $probe := index $.Values $kind | default dict -}}
+{{- $handlers := list -}}
+{{- range $h := list "httpGet" "exec" "tcpSocket" "grpc" -}}
+{{- if index $probe $h }}{{ $handlers = append $handlers $h }}{{ end -}}
+{{- end -}}
+{{- if and $probe.enabled (ne (len $handlers) 1) -}}
+{{- $out = append $out (printf "flask-app: %s: it has %d handlers (%s); Kubernetes needs exactly one. Set the ones you do not want to null (e.g. %s.httpGet=null) or add one." $kind (len $handlers) (join ", " $handlers) $kind) -}}
+{{- end -}}
+{{- end -}}
+{{- join "\n" $out -}}
 {{- end -}}
 
 {{- define "flask-app.validate.database" -}}
@@ -105,7 +204,8 @@ flask-app: extraEnv: {{ join ", " (uniq $dups) }} repeat{{ if eq (len (uniq $dup
 
 {{- define "flask-app.validate.persistence" -}}
 {{- $p := .Values.persistence -}}
-{{- if and $p.enabled (has $p.accessMode (list "ReadWriteOnce" "ReadWriteOncePod")) (or .Values.autoscaling.enabled (gt (int .Values.replicaCount) 1)) -}}
+{{- /* Only for a claim the chart creates: an existingClaim's access mode is the user's. */ -}}
+{{- if and $p.enabled (not $p.existingClaim) (has $p.accessMode (list "ReadWriteOnce" "ReadWriteOncePod")) (or .Values.autoscaling.enabled (gt (int .Values.replicaCount) 1)) -}}
 flask-app: persistence.accessMode: accessMode={{ $p.accessMode }} lets only one node mount the model volume, but {{ if .Values.autoscaling.enabled }}autoscaling is on{{ else }}replicaCount={{ .Values.replicaCount }}{{ end }}. Set persistence.accessMode=ReadWriteMany (with a StorageClass that supports it), or replicaCount=1 with autoscaling.enabled=false.
 {{- end -}}
 {{- end -}}

@@ -34,8 +34,11 @@ ensure_crds() {
     "$prom_src/example/prometheus-operator-crd/monitoring.coreos.com_servicemonitors.yaml" "$tmp/"
   chmod 644 "$tmp"/*.yaml; touch "$tmp/.ok"; rm -rf "$OUT/crds"; mv "$tmp" "$OUT/crds"
 }
+# shellcheck source=gateway-api-crds.sh
+. "$HERE/gateway-api-crds.sh"
 done_cached() {
   ensure_crds
+  ensure_gateway_crds
   if [ $PRINT = 1 ]; then echo "$OUT"; else log "e2e binaries cached in $OUT"; fi
   exit 0
 }
@@ -93,6 +96,7 @@ log "building kwok v$KWOK"
 "$TMP/kube-apiserver" --version >/dev/null
 touch "$TMP/.ok"; rm -rf "$OUT"; mv "$TMP" "$OUT"
 ensure_crds
+ensure_gateway_crds
 log "e2e binaries built in $(( $(date +%s) - start ))s: $OUT"
 [ $PRINT = 1 ] && echo "$OUT"
 exit 0

@@ -85,6 +85,10 @@ wait_for 90 kube-apiserver kc get --raw /readyz || e2e_die "kube-apiserver not r
 kc apply --server-side -f "$BIN/crds" >/dev/null
 kc wait --for=condition=Established --timeout=30s crd/portforwards.kwok.x-k8s.io \
   crd/clusterportforwards.kwok.x-k8s.io crd/servicemonitors.monitoring.coreos.com >/dev/null
+# Gateway API standard CRDs (scripts/e2e/gateway-api-crds.sh).
+# shellcheck source=gateway-api-crds.sh
+. "$E2E_HERE/gateway-api-crds.sh"
+apply_gateway_crds
 
 start kube-controller-manager "$BIN/kube-controller-manager" --kubeconfig="$KUBECONFIG_FILE" \
   --leader-elect=false --bind-address=127.0.0.1 --secure-port=0 \

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Installs the manifest linters the chart tests run on the prod render, pinned and
-# cached per version so only a cold machine pays for the build:
+# Installs the manifest linters the chart tests run on every render (default, dev,
+# staging, prod), pinned and cached per version so only a cold machine pays for
+# the build:
 #   kube-score  (go install, GOTOOLCHAIN=local)  → ~/.cache/flask-helm-wizard/tools/go-kube-score-<v>/
 #   checkov     (pip, in its own venv)           → ~/.cache/flask-helm-wizard/tools/py-checkov-<v>/
-# and links them into .cache/bin of the checkout. kube-linter is not used: the Go
-# module proxy refuses every version of it, so checkov covers the same checks
-# (read-only root FS, non-root, privilege escalation, capabilities, limits).
+# and links them into .cache/bin of the checkout. kube-linter and Polaris are not
+# installed: the Go module proxy refuses every version of both (and the project
+# may fetch nothing else), so checkov and kube-score cover the same checks
+# (read-only root FS, non-root, privilege escalation, capabilities, limits,
+# probes, NetworkPolicy, PDB).
 # Prints the two binary paths, one per line, unless --quiet.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)

@@ -58,3 +58,9 @@ export function podMetadata(objects: readonly K8sObject[]): {
 export function allContainers(spec: IPodSpec): IContainer[] {
   return [...(spec.initContainers ?? []), ...spec.containers];
 }
+
+/** Data of the app's own ConfigMap (the one the app container's envFrom names). */
+export function appConfig(objects: readonly K8sObject[]): Record<string, string> {
+  const name = appContainer(objects).envFrom?.[0]?.configMapRef?.name;
+  return one<{ data?: Record<string, string> }>(objects, 'ConfigMap', name).data ?? {};
+}

@@ -4,21 +4,23 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { allContainers, appContainer, deployment, podMetadata, podSpecs } from './app.js';
-import { CHART, type K8sObject, MAJORS, ofKind, one, render } from './helm.js';
+import { allContainers, appConfig, appContainer, deployment, podMetadata, podSpec, podSpecs } from './app.js';
+import { CHART, type K8sObject, MAJORS, ofKind, one, render, renderError } from './helm.js';
 import type { IConfigMap, IJob, IPod, IService } from './k8s.js';
 
 const APP_VERSION = (parse(readFileSync(path.join(CHART, 'Chart.yaml'), 'utf8')) as { appVersion: string }).appVersion;
 
+// The secrets come as files by default (*_FILE); SECRET_KEY, DATABASE_PASSWORD
+// and REDIS_PASSWORD are the fallback variables of flask.secretsAsEnv.
 const CONTRACT_ENV = [
   'APP_ENV',
   'FLASK_DEBUG',
   'LOG_LEVEL',
-  'SECRET_KEY',
+  'SECRET_KEY_FILE',
   'DATABASE_URL',
-  'DATABASE_PASSWORD',
+  'DATABASE_PASSWORD_FILE',
   'REDIS_URL',
-  'REDIS_PASSWORD',
+  'REDIS_PASSWORD_FILE',
   'MODEL_ENABLED',
   'MODEL_PATH',
   'UWSGI_PROCESSES',
@@ -26,7 +28,7 @@ const CONTRACT_ENV = [
 ];
 
 function configData(objects: K8sObject[]): Record<string, string> {
-  return one<IConfigMap>(objects, 'ConfigMap').data ?? {};
+  return appConfig(objects);
 }
 
 /** Names the app container sees: its ConfigMap (envFrom) plus its env list. */
@@ -43,9 +45,12 @@ function decodedSecretValues(objects: K8sObject[]): string[] {
 }
 
 describe.each(MAJORS)('%s', (major) => {
-  it('listens on 8080 named http, and the Service targets http', async () => {
+  it('listens on 8080 named http (metrics on 9090), and the Service targets http', async () => {
     const objs = await render(major, { env: 'dev' });
-    expect(appContainer(objs).ports).toEqual([{ name: 'http', containerPort: 8080, protocol: 'TCP' }]);
+    expect(appContainer(objs).ports).toEqual([
+      { name: 'http', containerPort: 8080, protocol: 'TCP' },
+      { name: 'metrics', containerPort: 9090, protocol: 'TCP' },
+    ]);
     const service = one<IService>(objs, 'Service', 'web-flask-app');
     expect(service.spec?.ports?.[0]?.targetPort).toBe('http');
   });
@@ -57,9 +62,38 @@ describe.each(MAJORS)('%s', (major) => {
     expect(c.startupProbe?.httpGet).toEqual({ path: '/health', port: 'http' });
   });
 
-  it('gives the app exactly the contract env (plus uWSGI harakiri) when a database and Redis are configured', async () => {
+  it('passes probe objects through: any handler, the default httpGet nulled, enabled=false drops one', async () => {
+    const c = appContainer(
+      await render(major, {
+        values: {
+          livenessProbe: { httpGet: null, exec: { command: ['python', '-c', 'pass'] }, successThreshold: 1 },
+          readinessProbe: { httpGet: null, grpc: { port: 9000 } },
+          startupProbe: { enabled: false },
+        },
+      }),
+    );
+    expect(c.livenessProbe).toEqual({
+      exec: { command: ['python', '-c', 'pass'] },
+      initialDelaySeconds: 0,
+      periodSeconds: 10,
+      timeoutSeconds: 3,
+      failureThreshold: 3,
+      successThreshold: 1,
+    });
+    expect(c.readinessProbe?.grpc).toEqual({ port: 9000 });
+    expect(c.readinessProbe?.httpGet).toBeUndefined();
+    expect(c.startupProbe).toBeUndefined();
+  });
+
+  it('refuses a probe left with two handlers by the values merge', async () => {
+    const err = await renderError(major, { values: { livenessProbe: { tcpSocket: { port: 'http' } } } });
+    expect(err).toContain('livenessProbe: it has 2 handlers (httpGet, tcpSocket)');
+    expect(err).toContain('livenessProbe.httpGet=null');
+  });
+
+  it('gives the app exactly the contract env (plus uWSGI harakiri and the metrics port) when a database and Redis are configured', async () => {
     const names = appEnvNames(await render(major, { env: 'dev' }));
-    expect(names).toEqual([...CONTRACT_ENV, 'UWSGI_HARAKIRI'].sort());
+    expect(names).toEqual([...CONTRACT_ENV, 'UWSGI_HARAKIRI', 'METRICS_PORT'].sort());
   });
 
   it('sets no database or Redis variable when neither is configured', async () => {
@@ -79,15 +113,37 @@ describe.each(MAJORS)('%s', (major) => {
     });
   });
 
-  it('passes passwords only through secretKeyRef to the in-cluster Secrets', async () => {
-    const env = appContainer(await render(major, { env: 'dev' })).env ?? [];
-    const refs = Object.fromEntries(env.map((e) => [e.name, e.valueFrom?.secretKeyRef] as const));
+  it('passes the secrets as files of one read-only projected volume, named by *_FILE', async () => {
+    const objs = await render(major, { env: 'dev' });
+    const c = appContainer(objs);
+    // The paths are ConfigMap keys (not secrets); the container's env list stays empty.
+    expect(c.env).toBeUndefined();
+    expect(appConfig(objs)).toMatchObject({
+      SECRET_KEY_FILE: '/etc/flask-app/secrets/secret-key',
+      DATABASE_PASSWORD_FILE: '/etc/flask-app/secrets/database-password',
+      REDIS_PASSWORD_FILE: '/etc/flask-app/secrets/redis-password',
+    });
+    expect(c.volumeMounts).toContainEqual({ name: 'secrets', mountPath: '/etc/flask-app/secrets', readOnly: true });
+    const volume = (podSpec(objs).volumes ?? []).find((v) => v.name === 'secrets');
+    expect(volume?.projected?.defaultMode).toBe(0o440);
+    expect(volume?.projected?.sources?.map((s) => [s.secret?.name, s.secret?.items])).toEqual([
+      ['web-flask-app', [{ key: 'secret-key', path: 'secret-key' }]],
+      ['web-postgresql', [{ key: 'password', path: 'database-password' }]],
+      ['web-redis', [{ key: 'password', path: 'redis-password' }]],
+    ]);
+  });
+
+  it('adds the secretKeyRef variables only with flask.secretsAsEnv, for images without *_FILE support', async () => {
+    const env = appContainer(await render(major, { env: 'dev', values: { flask: { secretsAsEnv: true } } })).env ?? [];
+    const refs = Object.fromEntries(
+      env.filter((e) => e.valueFrom).map((e) => [e.name, e.valueFrom?.secretKeyRef] as const),
+    );
     expect(refs).toEqual({
       SECRET_KEY: { name: 'web-flask-app', key: 'secret-key' },
       DATABASE_PASSWORD: { name: 'web-postgresql', key: 'password' },
       REDIS_PASSWORD: { name: 'web-redis', key: 'password' },
     });
-    expect(env.filter((e) => e.value !== undefined)).toEqual([]);
+    expect(env.filter((e) => !e.valueFrom)).toEqual([]);
   });
 
   it.each(['dev', 'staging'] as const)('puts no password in any ConfigMap or env value (%s)', async (env) => {
@@ -209,12 +265,24 @@ describe.each(MAJORS)('%s', (major) => {
     expect(wait).toMatchObject({ DB_HOST: 'web-postgresql', DB_PORT: '5432' });
     const main = spec?.containers[0];
     expect(main?.command).toEqual(['flask', 'db', 'upgrade']);
-    const env = Object.fromEntries((main?.env ?? []).map((e) => [e.name, e.value ?? e.valueFrom?.secretKeyRef?.name]));
+    // Its configuration is a hook ConfigMap created just before it (the release's
+    // own ConfigMap still holds the previous values during pre-upgrade).
+    const configName = main?.envFrom?.[0]?.configMapRef?.name;
+    expect(configName).toBe('web-flask-app-migrations');
+    const hookConfig = one<IConfigMap>(objs, 'ConfigMap', configName);
+    expect(hookConfig.metadata?.annotations).toMatchObject({
+      'helm.sh/hook': 'post-install,pre-upgrade',
+      'helm.sh/hook-weight': '-1',
+    });
+    expect(job.metadata?.annotations?.['helm.sh/hook-weight']).toBe('0');
+    expect(hookConfig.data).toEqual(appConfig(objs));
+    const env = hookConfig.data ?? {};
     expect(env).toMatchObject({
       DATABASE_URL: 'postgresql://app@web-postgresql:5432/app',
-      DATABASE_PASSWORD: 'web-postgresql',
+      DATABASE_PASSWORD_FILE: '/etc/flask-app/secrets/database-password',
       APP_ENV: 'development',
     });
+    expect(main?.volumeMounts?.map((m) => m.name)).toContain('secrets');
     const custom = one<IJob>(
       await render(major, { env: 'dev', values: { migrations: { command: ['python', '-m', 'app.migrate'] } } }),
       'Job',
@@ -223,7 +291,7 @@ describe.each(MAJORS)('%s', (major) => {
   });
 
   it('reads the model from the volume when persistence is on, seeded from /opt/model, else from the image', async () => {
-    const onVolume = await render(major, { values: { persistence: { enabled: true } } });
+    const onVolume = await render(major, { values: { replicaCount: 1, persistence: { enabled: true } } });
     expect(configData(onVolume).MODEL_PATH).toBe('/data/models/model.joblib');
     const init = deployment(onVolume).spec?.template.spec?.initContainers?.find((c) => c.name === 'model-init');
     expect(init?.image).toBe(appContainer(onVolume).image);

@@ -1,6 +1,6 @@
 // What each environment file renders to, on both helm majors.
 import { describe, expect, it } from 'vitest';
-import { allContainers, appContainer, deployment, podSpec, podSpecs } from './app.js';
+import { allContainers, appConfig, appContainer, deployment, podSpec, podSpecs } from './app.js';
 import { MAJORS, ofKind, one, render } from './helm.js';
 import type { IHorizontalPodAutoscaler, IIngress, IPodDisruptionBudget, IStatefulSet } from './k8s.js';
 
@@ -8,13 +8,17 @@ describe.each(MAJORS)('%s', (major) => {
   describe('dev', () => {
     const objects = () => render(major, { env: 'dev' });
 
-    it('runs one replica with debug on and the dev resources', async () => {
+    it('runs two small replicas with debug on and the dev resources', async () => {
       const objs = await objects();
-      expect(deployment(objs).spec?.replicas).toBe(1);
-      const config = one<{ data: Record<string, string> }>(objs, 'ConfigMap').data;
+      expect(deployment(objs).spec?.replicas).toBe(2);
+      const config = appConfig(objs);
       expect(config.APP_ENV).toBe('development');
       expect(config.FLASK_DEBUG).toBe('1');
-      expect(appContainer(objs).resources?.requests).toEqual({ cpu: '100m', memory: '128Mi' });
+      expect(appContainer(objs).resources?.requests).toEqual({
+        cpu: '100m',
+        memory: '128Mi',
+        'ephemeral-storage': '64Mi',
+      });
     });
 
     it('deploys the in-cluster PostgreSQL and Redis StatefulSets on official images', async () => {
@@ -25,22 +29,26 @@ describe.each(MAJORS)('%s', (major) => {
       expect(images).toEqual({ 'web-postgresql': 'postgres:17.6', 'web-redis': 'valkey/valkey:8.1.3' });
     });
 
-    it('has no Ingress, HPA, PDB, NetworkPolicy or ServiceMonitor', async () => {
-      const kinds = new Set((await objects()).map((o) => o.kind));
-      for (const kind of [
-        'Ingress',
-        'HorizontalPodAutoscaler',
-        'PodDisruptionBudget',
-        'NetworkPolicy',
-        'ServiceMonitor',
-      ]) {
+    it('has no Ingress, HPA or ServiceMonitor; a PDB, and NetworkPolicies around the app and its data stores', async () => {
+      const objs = await objects();
+      const kinds = new Set(objs.map((o) => o.kind));
+      for (const kind of ['Ingress', 'HorizontalPodAutoscaler', 'ServiceMonitor']) {
         expect(kinds.has(kind), kind).toBe(false);
       }
+      expect(one<{ spec: Record<string, unknown> }>(objs, 'PodDisruptionBudget').spec).toMatchObject({
+        maxUnavailable: 1,
+        unhealthyPodEvictionPolicy: 'AlwaysAllow',
+      });
+      expect(
+        ofKind(objs, 'NetworkPolicy')
+          .map((o) => o.metadata.name)
+          .sort(),
+      ).toEqual(['web-flask-app', 'web-postgresql', 'web-redis']);
     });
 
-    it('is relaxed but still non-root', async () => {
+    it('is as locked down as prod: read-only root filesystem, non-root', async () => {
       const objs = await objects();
-      expect(appContainer(objs).securityContext?.readOnlyRootFilesystem).toBe(false);
+      expect(appContainer(objs).securityContext?.readOnlyRootFilesystem).toBe(true);
       expect(podSpec(objs).securityContext?.runAsNonRoot).toBe(true);
       expect(appContainer(objs).securityContext?.runAsNonRoot).toBe(true);
     });
@@ -111,7 +119,7 @@ describe.each(MAJORS)('%s', (major) => {
       const resources = appContainer(objs).resources;
       expect(resources?.requests).toMatchObject({ cpu: '500m', memory: '512Mi' });
       expect(resources?.limits).toMatchObject({ cpu: '500m', memory: '512Mi' });
-      const config = one<{ data: Record<string, string> }>(objs, 'ConfigMap').data;
+      const config = appConfig(objs);
       expect(config.APP_ENV).toBe('production');
       expect(config.FLASK_DEBUG).toBe('0');
     });
@@ -124,13 +132,14 @@ describe.each(MAJORS)('%s', (major) => {
       ).toEqual([]);
       expect(ofKind(objs, 'StatefulSet')).toEqual([]);
       expect(ofKind(objs, 'Secret')).toEqual([]);
+      const volume = (podSpec(objs).volumes ?? []).find((v) => v.name === 'secrets');
       const refs = Object.fromEntries(
-        (appContainer(objs).env ?? []).map((e) => [e.name, e.valueFrom?.secretKeyRef?.name] as const),
+        (volume?.projected?.sources ?? []).map((s) => [s.secret?.items?.[0]?.path, s.secret?.name] as const),
       );
       expect(refs).toEqual({
-        SECRET_KEY: 'flask-app-secret',
-        DATABASE_PASSWORD: 'flask-app-db-app',
-        REDIS_PASSWORD: 'flask-app-redis',
+        'secret-key': 'flask-app-secret',
+        'database-password': 'flask-app-db-app',
+        'redis-password': 'flask-app-redis',
       });
     });
 

@@ -38,7 +38,7 @@ describe.each(MAJORS)('%s', (major) => {
     ]);
   });
 
-  it('prod NetworkPolicy: ingress controller and monitoring only, egress to DNS, the app, the database and Redis', async () => {
+  it('prod NetworkPolicy: ingress controller, test pod and monitoring (metrics) only, egress to DNS, the app, the database and Redis', async () => {
     const np = one<INetworkPolicy>(await render(major, { env: 'prod', release: 'flask-app' }), 'NetworkPolicy');
     expect(np.spec?.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(np.spec?.podSelector.matchExpressions?.[0]?.values).toEqual([
@@ -53,17 +53,23 @@ describe.each(MAJORS)('%s', (major) => {
           peer.podSelector?.matchLabels?.['app.kubernetes.io/name'],
       ),
     );
-    expect(sources).toEqual(['ingress-nginx', 'monitoring', 'flask-app-test']);
+    expect(sources).toEqual(['ingress-nginx', 'flask-app-test', 'monitoring']);
     const egressPorts = (np.spec?.egress ?? []).flatMap((rule) => (rule.ports ?? []).map((p) => p.port));
     expect(egressPorts).toEqual([53, 53, 8080, 5432, 6379]);
   });
 
-  it('NetworkPolicy without ingress rules opens only the http port', async () => {
+  it('NetworkPolicy without ingress rules opens the http port, and metrics to the monitoring namespace only', async () => {
     const np = one<INetworkPolicy>(
       await render(major, { values: { networkPolicy: { enabled: true } } }),
       'NetworkPolicy',
     );
-    expect(np.spec?.ingress).toEqual([{ ports: [{ port: 'http', protocol: 'TCP' }] }]);
+    expect(np.spec?.ingress).toEqual([
+      { ports: [{ port: 'http', protocol: 'TCP' }] },
+      {
+        from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+        ports: [{ port: 'metrics', protocol: 'TCP' }],
+      },
+    ]);
   });
 
   it('spreads app pods over nodes softly by default, hard on request, and not at all with ""', async () => {
@@ -93,7 +99,7 @@ describe.each(MAJORS)('%s', (major) => {
     ]);
   });
 
-  it('selects the app pods from the PDB and the ServiceMonitor, scraping /metrics on http', async () => {
+  it('selects the app pods from the PDB and the ServiceMonitor, scraping /metrics on the metrics port', async () => {
     const objs = await render(major, { env: 'prod' });
     const selector = { 'app.kubernetes.io/name': 'flask-app', 'app.kubernetes.io/instance': 'web' };
     const pdb = one<{ spec: { selector: { matchLabels: Record<string, string> } } }>(objs, 'PodDisruptionBudget');
@@ -102,7 +108,9 @@ describe.each(MAJORS)('%s', (major) => {
       spec: { selector: { matchLabels: Record<string, string> }; endpoints: Record<string, string>[] };
     }>(objs, 'ServiceMonitor');
     expect(monitor.spec.selector.matchLabels).toEqual(selector);
-    expect(monitor.spec.endpoints).toEqual([{ port: 'http', path: '/metrics', interval: '30s', scrapeTimeout: '10s' }]);
+    expect(monitor.spec.endpoints).toEqual([
+      { port: 'metrics', path: '/metrics', interval: '30s', scrapeTimeout: '10s' },
+    ]);
   });
 
   it('requires Kubernetes 1.27 or newer', async () => {

@@ -27,25 +27,25 @@ const TOGGLES: Toggle[] = [
   {
     name: 'podDisruptionBudget.enabled → PodDisruptionBudget',
     on: { podDisruptionBudget: { enabled: true }, replicaCount: 2 },
-    off: { replicaCount: 2 },
+    off: { podDisruptionBudget: { enabled: false }, replicaCount: 2 },
     present: hasKind('PodDisruptionBudget'),
   },
   {
     name: 'persistence.enabled → PersistentVolumeClaim',
-    on: { persistence: { enabled: true } },
-    off: {},
+    on: { replicaCount: 1, persistence: { enabled: true } },
+    off: { replicaCount: 1 },
     present: hasKind('PersistentVolumeClaim'),
   },
   {
     name: 'persistence.existingClaim → no PersistentVolumeClaim of its own',
-    on: { persistence: { enabled: true } },
+    on: { replicaCount: 1, persistence: { enabled: true } },
     off: { persistence: { enabled: true, existingClaim: 'shared-models' } },
     present: hasKind('PersistentVolumeClaim'),
   },
   {
     name: 'networkPolicy.enabled → NetworkPolicy',
     on: { networkPolicy: { enabled: true } },
-    off: {},
+    off: { networkPolicy: { enabled: false } },
     present: hasKind('NetworkPolicy'),
   },
   {
@@ -93,8 +93,8 @@ const TOGGLES: Toggle[] = [
   },
   {
     name: 'model.enabled with persistence → model-init container',
-    on: { persistence: { enabled: true } },
-    off: { persistence: { enabled: true }, model: { enabled: false } },
+    on: { replicaCount: 1, persistence: { enabled: true } },
+    off: { replicaCount: 1, persistence: { enabled: true }, model: { enabled: false } },
     present: (objs) => (podSpec(objs).initContainers ?? []).some((c) => c.name === 'model-init'),
   },
 ];
