@@ -27,6 +27,12 @@ IMAGE = dockerfile.parse(DOCKERFILE)
 def test_runtime_image_is_slim_non_root_and_serves_on_8080() -> None:
     bases = [step.rest.split()[0] for step in STEPS if step.keyword == "FROM"]
     assert bases == ["python:3.12-slim", "python:3.12-slim"]  # multi-stage: compiler only in the first
+    # One ARG names both bases, so a build can swap them (the e2e real-node lane's local Debian base).
+    assert dockerfile.global_args(DOCKERFILE) == {"BASE_IMAGE": "python:3.12-slim"}
+    assert [line for line in DOCKERFILE.read_text().splitlines() if line.startswith("FROM")] == [
+        "FROM ${BASE_IMAGE} AS build",
+        "FROM ${BASE_IMAGE}",
+    ]
     assert re.fullmatch(r"\d+:\d+", IMAGE.user) and IMAGE.user == "10001:10001"
     assert IMAGE.exposed == ["8080"] and IMAGE.env["PORT"] == "8080"
     assert IMAGE.cmd == ["uwsgi", "--ini", "/app/uwsgi.ini"]
