@@ -78,6 +78,8 @@ def test_the_build_stage_training_step_produces_the_default_model(tmp_path: Path
     ]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
+    # Readable by the app's user, who is not the one who trained it (root at build time).
+    assert (tmp_path / "opt-model" / "model.joblib").stat().st_mode & 0o777 == 0o644
     artifact = joblib.load(tmp_path / "opt-model" / "model.joblib")
     assert artifact["class_names"] == ["setosa", "versicolor", "virginica"]
     assert artifact["feature_names"] == ["sepal_length", "sepal_width", "petal_length", "petal_width"]
