@@ -88,8 +88,9 @@ start() {
 setsid unshare --net -- bash -c 'exec -a "fhw-e2e-netns $0" sleep infinity' "$E2E_DIR" </dev/null >/dev/null 2>&1 &
 echo $! >"$PIDS/netns.pid"
 # unshare (no --fork) and bash both exec, so $! is the holder itself; wait until it
-# has left the host namespace.
-wait_for 10 "network namespace" test "$(readlink "/proc/$(cat "$PIDS/netns.pid")/ns/net")" != "$(readlink /proc/self/ns/net)" ||
+# has left the host namespace. That can take seconds: the kernel makes a new network
+# namespace only once the ones being torn down (pods just deleted) are gone.
+wait_for 60 "network namespace" test "$(readlink "/proc/$(cat "$PIDS/netns.pid")/ns/net")" != "$(readlink /proc/self/ns/net)" ||
   e2e_die "could not create the network namespace"
 in_ns ip link set lo up
 in_ns ip link add fhw0 type veth peer name fhw0p
