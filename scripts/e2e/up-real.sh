@@ -67,7 +67,7 @@ EOF
 # What down-real.sh compares against: host paths that hardcoded writers may add to.
 {
   for s in $KUBELET_SYSCTLS; do echo "sysctl $s $(sysctl -n "$s")"; done
-  for p in /var/lib/kubelet /var/lib/cni /run/containerd /var/log/containers /var/log/pods; do
+  for p in /var/lib/kubelet /var/lib/cni /run/containerd /run/nri /var/log/containers /var/log/pods; do
     [ -e "$p" ] || echo "absent $p"
   done
 } >"$NODE/host-before"

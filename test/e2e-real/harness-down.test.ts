@@ -83,7 +83,7 @@ describe('real-node harness: down leaves nothing', () => {
   });
 
   it('starts a second real-node cluster with a running pod, then down removes every trace of it', async () => {
-    const before = { network: hostNetwork(), sysctls: sysctls() };
+    const before = { network: hostNetwork(), sysctls: sysctls(), run: readdirSync('/run') };
     const up = await run('bash', [script('up.sh')], { env, timeoutMs: 300_000 });
     expect(up.exitCode, `${up.stdout}\n${up.stderr}`).toBe(0);
     const nodes = await run(KUBECTL, ['--kubeconfig', kubeconfig, 'get', 'nodes', '--no-headers']);
@@ -135,6 +135,8 @@ spec:
     expect(existsSync(kubeconfig)).toBe(false);
     const logLinks = existsSync('/var/log/containers') ? readdirSync('/var/log/containers') : [];
     expect(logLinks.filter((l) => readlinkSync(path.join('/var/log/containers', l)).startsWith(dir))).toEqual([]);
+    // containerd's shim sockets and NRI live under /run whatever the config says (NRI is off).
+    expect(readdirSync('/run').filter((d) => d === 'nri')).toEqual(before.run.filter((d) => d === 'nri'));
     const cniResults = existsSync('/var/lib/cni/results') ? readdirSync('/var/lib/cni/results') : [];
     expect(cniResults.filter((r) => r.startsWith(`fhw-e2e-${PORT_BASE}-`))).toEqual([]);
   });

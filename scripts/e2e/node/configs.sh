@@ -15,6 +15,9 @@ state = "$CTRD/state"
   address = ""
 [metrics]
   address = ""
+# NRI would listen on the host's /run/nri/nri.sock; nothing here uses it.
+[plugins.'io.containerd.nri.v1.nri']
+  disable = true
 [plugins.'io.containerd.cri.v1.images']
   snapshotter = "overlayfs"
   [plugins.'io.containerd.cri.v1.images'.pinned_images]
