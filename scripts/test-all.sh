@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The whole suite, as `npm test` runs it: lint, types, build, unit + screen + CLI
 # tests, the chart matrix on Helm 3 and Helm 4, the npm package (pack, install, npx
-# from a local registry), the Flask app's contract tests with
-# real PostgreSQL and Redis, and the e2e suite on a real control plane (built and
-# cached on first use, started here and always stopped again).
+# from a local registry), the Flask app's contract tests with real PostgreSQL and
+# Redis, and the e2e suites on a real control plane (built and cached on first use,
+# started here and always stopped again): kwok nodes first, then one real kubelet
+# node with real containers (E2E_NODES=real).
 # Ends with one line "N passed, N failed" summing every runner.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,6 +46,17 @@ bash scripts/e2e/build.sh
 trap 'bash "$ROOT/scripts/e2e/down.sh" || true' EXIT
 bash scripts/e2e/up.sh
 run_vitest e2e
+
+# The real-node lane after the kwok one (same state folder: the kwok cluster stops
+# first). Node parts and images are cached like the control plane.
+step "e2e real node (E2E_NODES=real)"
+bash scripts/e2e/down.sh
+bash scripts/e2e/build-node.sh
+if E2E_NODES=real bash scripts/e2e/up.sh; then
+  E2E_NODES=real run_vitest e2e-real
+else
+  echo "the real-node cluster did not start (see .e2e/logs)"; FAILED=1
+fi
 
 node scripts/tools/summarize-reports.mjs "$REPORTS" || FAILED=1
 exit $FAILED

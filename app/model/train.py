@@ -47,6 +47,9 @@ def save(artifact: dict[str, object], output: Path) -> None:
     os.close(fd)
     try:
         joblib.dump(artifact, tmp)
+        # mkstemp makes the file 0600: the app runs as another user than the one who
+        # trained (uid 10001 in the image, root at build time), so everyone may read it.
+        os.chmod(tmp, 0o644)
         os.replace(tmp, output)
     finally:
         if os.path.exists(tmp):

@@ -50,14 +50,30 @@ def _expand(value: str, env: dict[str, str]) -> str:
     return value
 
 
+def global_args(path: Path) -> dict[str, str]:
+    """ARG defaults declared before the first FROM: only FROM lines can use them."""
+    args: dict[str, str] = {}
+    for line in _logical_lines(path.read_text()):
+        keyword, _, rest = line.partition(" ")
+        if keyword.upper() == "FROM":
+            break
+        if keyword.upper() == "ARG":
+            name, _, default = rest.strip().partition("=")
+            args[name] = default
+    return args
+
+
 def parse(path: Path) -> ImageConfig:
-    """The final stage's configuration (each FROM starts over, as in a build)."""
+    """The final stage's configuration (each FROM starts over, as in a build), with
+    the base named by the global ARG defaults (what a build without --build-arg uses)."""
     image = ImageConfig()
+    args = global_args(path)
     for line in _logical_lines(path.read_text()):
         keyword, _, rest = line.partition(" ")
         keyword = keyword.upper()
         rest = rest.strip()
         if keyword == "FROM":
+            rest = _expand(rest, args)
             image = ImageConfig(base=rest.split()[0], stages=[*image.stages, rest])
         elif keyword == "ENV":
             for pair in shlex.split(rest):
@@ -82,12 +98,16 @@ class Instruction:
 
 
 def instructions(path: Path) -> list[Instruction]:
+    """Every instruction with its stage (-1 for the global ARGs); FROM lines have the
+    global ARG defaults filled in."""
     out: list[Instruction] = []
     stage = -1
+    args = global_args(path)
     for line in _logical_lines(path.read_text()):
         keyword, _, rest = line.partition(" ")
         if keyword.upper() == "FROM":
             stage += 1
+            rest = _expand(rest, args)
         out.append(Instruction(stage, keyword.upper(), rest.strip()))
     return out
 

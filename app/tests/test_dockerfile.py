@@ -27,6 +27,12 @@ IMAGE = dockerfile.parse(DOCKERFILE)
 def test_runtime_image_is_slim_non_root_and_serves_on_8080() -> None:
     bases = [step.rest.split()[0] for step in STEPS if step.keyword == "FROM"]
     assert bases == ["python:3.12-slim", "python:3.12-slim"]  # multi-stage: compiler only in the first
+    # One ARG names both bases, so a build can swap them (the e2e real-node lane's local Debian base).
+    assert dockerfile.global_args(DOCKERFILE) == {"BASE_IMAGE": "python:3.12-slim"}
+    assert [line for line in DOCKERFILE.read_text().splitlines() if line.startswith("FROM")] == [
+        "FROM ${BASE_IMAGE} AS build",
+        "FROM ${BASE_IMAGE}",
+    ]
     assert re.fullmatch(r"\d+:\d+", IMAGE.user) and IMAGE.user == "10001:10001"
     assert IMAGE.exposed == ["8080"] and IMAGE.env["PORT"] == "8080"
     assert IMAGE.cmd == ["uwsgi", "--ini", "/app/uwsgi.ini"]
@@ -72,6 +78,8 @@ def test_the_build_stage_training_step_produces_the_default_model(tmp_path: Path
     ]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
+    # Readable by the app's user, who is not the one who trained it (root at build time).
+    assert (tmp_path / "opt-model" / "model.joblib").stat().st_mode & 0o777 == 0o644
     artifact = joblib.load(tmp_path / "opt-model" / "model.joblib")
     assert artifact["class_names"] == ["setosa", "versicolor", "virginica"]
     assert artifact["feature_names"] == ["sepal_length", "sepal_width", "petal_length", "petal_width"]

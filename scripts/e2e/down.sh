@@ -6,6 +6,8 @@
 set -euo pipefail
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
+# The real-node lane has its own teardown (processes in a network namespace, mounts, cgroups).
+[ "$(cat "$E2E_DIR/lane" 2>/dev/null)" = real ] && exec bash "$E2E_HERE/down-real.sh"
 
 stop() {
   local name=$1 pid i sig=TERM

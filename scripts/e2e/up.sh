@@ -7,6 +7,8 @@
 set -euo pipefail
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
+# E2E_NODES=real: one real kubelet node instead of kwok's fake ones (up-real.sh).
+[ "$E2E_NODES" = real ] && exec bash "$E2E_HERE/up-real.sh"
 # shellcheck source=versions.env
 . "$E2E_HERE/versions.env"
 . "$E2E_HERE/pki.sh"

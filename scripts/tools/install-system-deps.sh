@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: tmux (real-terminal walks of the CLI),
-# PostgreSQL and Redis servers (the app's contract tests), openssl (e2e PKI).
+# PostgreSQL and Redis servers (the app's contract tests), openssl (e2e PKI), and
+# the real-node lane's runtime and image tools.
 # Installs only what is missing, so a warm machine spends no time here.
 set -euo pipefail
 need=()
@@ -10,6 +11,14 @@ ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null || need+=(redis-server)
 # gnupg: the throwaway signing key of the chart publishing tests (scripts/chart/test-key.sh).
 command -v gpg >/dev/null || need+=(gnupg)
+# The e2e real-node lane (E2E_NODES=real): the OCI runtime, CNI plugins, iptables for
+# kube-proxy, and the daemonless image tools (root filesystems from Debian's archive).
+command -v runc >/dev/null || need+=(runc)
+[ -x /usr/lib/cni/ptp ] || need+=(containernetworking-plugins)
+command -v iptables >/dev/null || need+=(iptables)
+command -v buildah >/dev/null || need+=(buildah)
+command -v mmdebstrap >/dev/null || need+=(mmdebstrap)
+command -v nsenter >/dev/null || need+=(util-linux)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
