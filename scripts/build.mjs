@@ -11,7 +11,7 @@ import { stringWidthLazyEmojiRegex, yogaWithoutFetchProbe } from './build-patche
 rmSync('dist', { recursive: true, force: true });
 
 await build({
-  entryPoints: ['src/cli.tsx'],
+  entryPoints: { cli: 'src/main.ts' },
   // dist/cli.js plus lazily loaded chunks: `--help` compiles only the small entry chunk,
   // the Ink screens are compiled when the wizard starts (V8 compiles a whole ES module
   // up front, so a single 2 MB file cost ~30-60 ms on every start).

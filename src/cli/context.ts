@@ -2,7 +2,7 @@
 import type { Answers } from '../domain/answers.js';
 import type { ExitCode } from '../domain/errors.js';
 import type { Runner } from '../kube/runner.js';
-import type { PreflightFacts, TypedSecrets } from '../screens/wizard-contract.js';
+import type { PreflightFacts, TypedSecrets } from '../ui/screens/wizard-contract.js';
 import type { UiMode } from './mode.js';
 import type { CliOptions, CommandName } from './options.js';
 import type { Output } from './output.js';
@@ -90,7 +90,7 @@ export interface ReleaseRequest extends KubeOptions {
 export type PipelineEntry<R> = (request: R, ctx: CliContext) => Promise<ExitCode>;
 
 /**
- * The dispatch table src/cli.tsx fills in. A missing entry means the pipeline is not
+ * The dispatch table src/main.ts fills in. A missing entry means the pipeline is not
  * part of this build: the command says so and exits 1.
  */
 export interface Pipeline {

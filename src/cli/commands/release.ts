@@ -35,7 +35,7 @@ export async function releaseCommand(ctx: CliContext, pipeline: Pipeline): Promi
     port: optionalInt(o.port, '--port', 1, 65535),
     ...kubeOptions(ctx),
   };
-  // ── hand-over to the release pipeline (src/tasks, wired in src/cli.tsx) ──
+  // ── hand-over to the release pipeline (src/tasks, wired in src/main.ts) ──
   return entry(request, ctx);
 }
 

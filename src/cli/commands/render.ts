@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import type { Answers } from '../../domain/answers.js';
 import type { ExitCode } from '../../domain/errors.js';
 import { secretsNamed } from '../../domain/secrets.js';
-import { renderManifests } from '../../tasks/render.js';
+import { renderManifests } from '../../pipelines/render.js';
 import { writeOverride } from '../../values/override-file.js';
 import { type AnswersOutcome, obtainAnswers, valuesTargetFor } from '../answers-flow.js';
 import type { CliContext } from '../context.js';

@@ -1,9 +1,9 @@
 // Picks the renderer for a run: NDJSON with --json, plain lines without a TTY or with
 // --plain, the Ink run screen otherwise. Every renderer consumes the same RunEvents.
 
-import { createNdjsonRenderer } from '../../screens/run/ndjson-lines.js';
-import { createPlainRenderer } from '../../screens/run/plain-lines.js';
-import type { RunEvent } from '../../tasks/events.js';
+import type { RunEvent } from '../../rollout/events.js';
+import { createNdjsonRenderer } from '../../ui/run/ndjson-lines.js';
+import { createPlainRenderer } from '../../ui/run/plain-lines.js';
 import type { CliContext } from '../context.js';
 
 export interface EventSink {
@@ -29,7 +29,7 @@ export function lineSink(ctx: CliContext): EventSink {
 /** Ink only with a person at a terminal and no --json/--plain. */
 export async function sinkFor(ctx: CliContext, title: string, onInterrupt: () => void): Promise<EventSink> {
   if (ctx.mode !== 'ink' || ctx.out.json) return lineSink(ctx);
-  const { inkSink } = await import('../../screens/run/mount.js');
+  const { inkSink } = await import('../../ui/run/mount.js');
   return inkSink(ctx, title, onInterrupt);
 }
 
