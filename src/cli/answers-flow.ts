@@ -7,7 +7,7 @@ import type { Answers } from '../domain/answers.js';
 import { UserError } from '../domain/errors.js';
 import { type AnswerLayer, type FlatAnswers, flagFor } from '../domain/keys.js';
 import { type Resolution, resolveAnswers } from '../domain/resolve.js';
-import type { TypedSecrets, WizardContext, WizardResult } from '../ui/screens/wizard-contract.js';
+import type { TypedSecrets, WizardContext, WizardResult } from '../ui/wizard/contract.js';
 import { assertSchema, type ExistingOverride, loadOverride, minimalOverrideText } from '../values/override-file.js';
 import type { CliContext } from './context.js';
 import { gatherFacts } from './facts.js';

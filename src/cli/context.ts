@@ -2,8 +2,8 @@
 import type { Answers } from '../domain/answers.js';
 import type { ExitCode } from '../domain/errors.js';
 import type { Runner } from '../kube/runner.js';
-import type { PreflightFacts, TypedSecrets } from '../ui/screens/wizard-contract.js';
-import type { UiMode } from './mode.js';
+import type { UiMode } from '../ui/mode.js';
+import type { PreflightFacts, TypedSecrets } from '../ui/wizard/contract.js';
 import type { CliOptions, CommandName } from './options.js';
 import type { Output } from './output.js';
 

@@ -5,7 +5,7 @@ import { detectHelm } from '../kube/helm/version.js';
 import { kubectlClientVersion } from '../kube/kubectl-version.js';
 import type { Runner } from '../kube/runner.js';
 import { afterFirstFrame } from '../ui/screens/first-frame.js';
-import type { PreflightFacts } from '../ui/screens/wizard-contract.js';
+import type { PreflightFacts } from '../ui/wizard/contract.js';
 import type { KubeOptions } from './context.js';
 
 const REACH_TIMEOUT_MS = 3000;

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { type ExitCode, UserError } from '../domain/errors.js';
 import { packageRoot } from '../kube/binaries.js';
 import type { Child, Runner } from '../kube/runner.js';
+import { chooseMode } from '../ui/mode.js';
 import type { CliContext, CliIO, Pipeline } from './context.js';
-import { chooseMode } from './mode.js';
 import { createOutput, type Output } from './output.js';
 import { parseArgs } from './program.js';
 

@@ -1,7 +1,7 @@
 // How the CLI talks when no Ink screen is up: human lines, or NDJSON events with --json.
 // Results go to stdout; problems and warnings to stderr (so `> file` keeps them visible).
 import type { UserProblem } from '../domain/errors.js';
-import { colorEnabled } from './mode.js';
+import { colorEnabled } from '../ui/mode.js';
 
 export type CliEvent = { type: string } & Record<string, unknown>;
 

@@ -3,9 +3,9 @@
 import type { LocalCluster } from '../kube/image-load.js';
 import { EXIT, type RunEvent, stepStart } from '../rollout/events.js';
 import { blocking, evaluatePreflight, type PreflightNeeds } from '../rollout/preflight-checks.js';
+import type { History } from '../rollout/release-state.js';
 import type { ReleasePlan } from './plan.js';
 import { gatherClusterFacts } from './preflight-facts.js';
-import type { History } from './release-state.js';
 import { readerOf, type TaskDeps } from './steps.js';
 import { type ClusterPicture, lookAtRelease } from './watch.js';
 

@@ -6,13 +6,11 @@ import { sleep } from '../kube/channel.js';
 import { helmRollback, helmUninstall } from '../kube/helm/args.js';
 import type { Runner } from '../kube/runner.js';
 import { type RunEvent, stepStart } from '../rollout/events.js';
+import { type Before, type Settled, settleAction } from '../rollout/release-state.js';
 import { kubeTarget, type ReleasePlan } from './plan.js';
-import { type Before, readHistory, settleAction } from './release-state.js';
+import { readHistory } from './release-state.js';
 
-export type Settled =
-  | { kind: 'deployed'; revision: number; changed: boolean }
-  | { kind: 'absent' }
-  | { kind: 'stuck'; message: string };
+export type { Settled };
 
 export async function settle(
   plan: ReleasePlan,

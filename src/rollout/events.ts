@@ -84,6 +84,18 @@ export type { ForwardState } from '../kube/port-forward.js';
 // lower floors never import the event vocabulary; part of it all the same.
 export type { DiffLine } from './manifest-diff.js';
 
+/**
+ * Where a run's events go: the Ink run screen, plain lines or NDJSON (ui/run/open-run.ts).
+ * Pipelines push into it and never know which.
+ */
+export interface EventSink {
+  (e: RunEvent): void;
+  /** Finishes the display (unmounts Ink); safe to call twice. */
+  close(): Promise<void>;
+  /** Asks inside the display (the Ink screen); absent for line output. */
+  confirm?: (q: { question: string; typed?: string }) => Promise<boolean>;
+}
+
 export const EXIT = { ok: 0, failure: 1, usage: 2, rolledBack: 3, interrupted: 130 } as const;
 
 export function stepStart(step: StepId): RunEvent {

@@ -2,10 +2,9 @@
 // release settled. Pure, so every ending is unit-tested.
 
 import type { RunResult } from '../kube/runner.js';
-import type { Before } from '../pipelines/release-state.js';
-import type { Settled } from '../pipelines/settle.js';
 import type { Verdict } from './classify.js';
 import { EXIT, type FailureCause, type RunEvent } from './events.js';
+import type { Before, Settled } from './release-state.js';
 
 export type Stop =
   | { kind: 'verdict'; cause: FailureCause }

@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import { vi } from 'vitest';
 import type { Answers } from '../../src/domain/answers.js';
-import type { PreflightFacts } from '../../src/ui/screens/wizard-contract.js';
 import { WizardView } from '../../src/ui/screens/wizard-view.js';
+import type { PreflightFacts } from '../../src/ui/wizard/contract.js';
 import type { WizardState } from '../../src/ui/wizard/wizard-state.js';
 import { tick } from './frames.js';
 import { fakeReviewText, REACHABLE_DEV } from './wizard-fixtures.js';

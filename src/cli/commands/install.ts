@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Answers } from '../../domain/answers.js';
 import { type ExitCode, UserError, usageError } from '../../domain/errors.js';
-import { type TypedSecrets, typedSecrets } from '../../ui/screens/wizard-contract.js';
+import { type TypedSecrets, typedSecrets } from '../../ui/wizard/contract.js';
 import { writeFileAtomic } from '../../values/io.js';
 import { minimalOverrideText, writeOverride } from '../../values/override-file.js';
 import { obtainAnswers, type ValuesTarget, valuesTargetFor } from '../answers-flow.js';

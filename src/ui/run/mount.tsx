@@ -1,13 +1,19 @@
 // Mounts the run screen for a CLI run and exposes it as an event sink.
 import { render } from 'ink';
-import type { CliContext } from '../../cli/context.js';
-import type { EventSink } from '../../cli/release/output.js';
-import type { RunEvent } from '../../rollout/events.js';
+import type { EventSink, RunEvent } from '../../rollout/events.js';
 import { applyNoColor } from '../components/no-color.js';
 import { RunScreen } from './run-screen.js';
 import { createRunStore } from './run-store.js';
 
-export function inkSink(ctx: CliContext, title: string, onInterrupt: () => void): EventSink {
+/** The terminal the run screen draws on (a slice of open-run.ts's RunDisplay). */
+export interface InkTerminal {
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+export function inkSink(ctx: InkTerminal, title: string, onInterrupt: () => void): EventSink {
   applyNoColor(ctx.env);
   const store = createRunStore(title);
   const app = render(<RunScreen store={store} onInterrupt={onInterrupt} />, {

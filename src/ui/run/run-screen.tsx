@@ -3,10 +3,10 @@
 import { TextInput } from '@inkjs/ui';
 import { Box, Static, Text, useInput } from 'ink';
 import { useSyncExternalStore } from 'react';
-import { LivePanel } from '../components/run/live-panel.js';
-import { ResultView } from '../components/run/result-view.js';
-import { DoneLineView } from '../components/run/step-lines.js';
+import { LivePanel } from './live-panel.js';
+import { ResultView } from './result-view.js';
 import type { RunStore } from './run-store.js';
+import { DoneLineView } from './step-lines.js';
 
 export interface RunScreenProps {
   store: RunStore;

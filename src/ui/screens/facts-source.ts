@@ -1,5 +1,5 @@
 // The preflight facts as the CLI hands them over: known, or the probes' promise.
-import type { PreflightFacts } from './wizard-contract.js';
+import type { PreflightFacts } from '../wizard/contract.js';
 
 export type FactsSource = PreflightFacts | Promise<PreflightFacts>;
 

@@ -3,6 +3,7 @@
 // Never used while an Ink tree is mounted: both would read stdin.
 import { input, password, select } from '@inquirer/prompts';
 import type { Answers } from '../../domain/answers.js';
+import type { KnownAnswers, PreflightFacts, WizardContext, WizardResult } from '../wizard/contract.js';
 import { preflightChoices } from '../wizard/preflight.js';
 import { contextLooksLikeProduction } from '../wizard/production.js';
 import { parseAnswer, type Question, questionFor } from '../wizard/questions.js';
@@ -20,10 +21,9 @@ import { settleFacts } from './facts-source.js';
 import { markFirstFrame } from './first-frame.js';
 import { UNSTYLED_THEME, wantsNoColor } from './plain-theme.js';
 import { reviewLines } from './review-lines.js';
-import type { KnownAnswers, PreflightFacts, WizardContext, WizardResult } from './wizard-contract.js';
 import { startState, toResult } from './wizard-result.js';
 
-export type { KnownAnswers, WizardContext, WizardResult } from './wizard-contract.js';
+export type { KnownAnswers, WizardContext, WizardResult } from '../wizard/contract.js';
 
 /** Typed alone at a text prompt, goes back one question (line prompts have no Esc). */
 const BACK_WORD = '<';

@@ -3,9 +3,9 @@ import { KeyHints } from '../components/key-hints.js';
 import { Select } from '../components/select/select.js';
 import { Spinner } from '../components/spinner.js';
 import { SYMBOL } from '../components/theme.js';
+import type { PreflightFacts } from '../wizard/contract.js';
 import { preflightChoices } from '../wizard/preflight.js';
 import type { PreflightChoice } from '../wizard/wizard-state.js';
-import type { PreflightFacts } from './wizard-contract.js';
 
 export interface PreflightScreenProps {
   /** undefined while helm, kubectl and the cluster are still being asked. */

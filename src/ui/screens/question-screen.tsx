@@ -1,9 +1,9 @@
 import { Box } from 'ink';
 import type { Problem } from '../../domain/validators.js';
-import { QuestionView } from '../components/question-view.js';
 import type { Draft } from '../wizard/draft.js';
 import type { Question } from '../wizard/questions.js';
 import { GroupSummary, type SummaryRows } from './group-summary.js';
+import { QuestionView } from './question-view.js';
 
 /** What every question screen gets: props in, one callback out. */
 export interface QuestionScreenProps {

@@ -1,8 +1,8 @@
 // The preflight facts as React state: known at once when given as a value, otherwise
 // `undefined` ("checking…") until the probes' promise settles.
 import { useEffect, useState } from 'react';
+import type { PreflightFacts } from '../wizard/contract.js';
 import { type FactsSource, isPromise, settleFacts } from './facts-source.js';
-import type { PreflightFacts } from './wizard-contract.js';
 
 export function useFacts(source: FactsSource): PreflightFacts | undefined {
   // Keyed by the source, so a new promise is never shown with an older one's facts.

@@ -1,6 +1,7 @@
-// The contract's terms (src/ui/screens/wizard-contract.ts) ↔ the reducer's, for both front-ends.
+// The contract's terms (src/ui/wizard/contract.ts) ↔ the reducer's, for both front-ends.
+
+import { type KnownAnswers, typedSecrets, type WizardContext, type WizardResult } from '../wizard/contract.js';
 import { initWizard, type Outcome, type WizardState } from '../wizard/wizard-state.js';
-import { type KnownAnswers, typedSecrets, type WizardContext, type WizardResult } from './wizard-contract.js';
 
 /** The reducer's first state for what the CLI already knows. */
 export function startState(initial: KnownAnswers, ctx: WizardContext): WizardState {

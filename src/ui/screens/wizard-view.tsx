@@ -1,7 +1,6 @@
 import { Box, useInput, useStdin } from 'ink';
 import { useEffect, useReducer } from 'react';
 import type { Answers } from '../../domain/answers.js';
-import { StepHeader } from '../components/step-header.js';
 import { preflightAllows } from '../wizard/preflight.js';
 import { bannerReason, contextLooksLikeProduction } from '../wizard/production.js';
 import { questionFor } from '../wizard/questions.js';
@@ -21,6 +20,7 @@ import { OutcomeLine } from './outcome-line.js';
 import { PreflightScreen } from './preflight.js';
 import { ReviewScreen } from './review.js';
 import { SCREENS } from './router.js';
+import { StepHeader } from './step-header.js';
 import { useFacts } from './use-facts.js';
 import { type ReviewSources, useReviewBody } from './use-review-body.js';
 

@@ -2,10 +2,10 @@
 // means, what the CLI does with each result) is in ./wizard-contract.ts.
 import { render } from 'ink';
 import { applyNoColor } from '../components/no-color.js';
+import type { KnownAnswers, WizardContext, WizardResult } from '../wizard/contract.js';
+import { WizardNeedsTerminalError } from '../wizard/contract.js';
 import type { Outcome } from '../wizard/wizard-state.js';
 import { markFirstFrame } from './first-frame.js';
-import type { KnownAnswers, WizardContext, WizardResult } from './wizard-contract.js';
-import { WizardNeedsTerminalError } from './wizard-contract.js';
 import { startState, toResult } from './wizard-result.js';
 import { WizardView } from './wizard-view.js';
 
@@ -16,8 +16,8 @@ export type {
   TypedSecrets,
   WizardContext,
   WizardResult,
-} from './wizard-contract.js';
-export { WizardNeedsTerminalError } from './wizard-contract.js';
+} from '../wizard/contract.js';
+export { WizardNeedsTerminalError } from '../wizard/contract.js';
 
 /**
  * Mounts the Ink wizard and resolves once the user confirms Review, picks "render

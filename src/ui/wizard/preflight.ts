@@ -1,6 +1,6 @@
 // What the Preflight screen offers, from the facts known so far. Pure: both front-ends
 // (Ink and --plain) and the guard against choices made on facts still coming use it.
-import type { PreflightFacts } from '../screens/wizard-contract.js';
+import type { PreflightFacts } from './contract.js';
 import type { Choice } from './questions.js';
 import type { PreflightChoice } from './wizard-state.js';
 

@@ -6,7 +6,7 @@ import type { CliContext } from '../../../src/cli/context.js';
 import { createOutput } from '../../../src/cli/output.js';
 import { parseArgs } from '../../../src/cli/program.js';
 import type { Runner } from '../../../src/kube/runner.js';
-import type { PreflightFacts } from '../../../src/ui/screens/wizard-contract.js';
+import type { PreflightFacts } from '../../../src/ui/wizard/contract.js';
 import { fakeTerminal } from '../../helpers/fake-tty.js';
 import { plain, waitForText } from '../../helpers/frames.js';
 import { KEY } from '../../helpers/keys.js';

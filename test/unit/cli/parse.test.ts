@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answersFileLayer, flagLayer, missingProblem } from '../../../src/cli/inputs.js';
-import { chooseMode, isCI } from '../../../src/cli/mode.js';
 import { parseArgs } from '../../../src/cli/program.js';
 import { splitPasswords } from '../../../src/cli/secrets-stdin.js';
 import { UserError } from '../../../src/domain/errors.js';
+import { chooseMode, isCI } from '../../../src/ui/mode.js';
 
 const parse = (...argv: string[]) => {
   const r = parseArgs(argv, '1.2.3', () => undefined);

@@ -1,9 +1,15 @@
 import { Box, Text } from 'ink';
-import type { Choice } from '../../wizard/questions.js';
 import { useSelect } from './use-select.js';
 
+/** One row of the list: the value handed back, what is shown, and what picking it means. */
+export interface SelectOption {
+  value: string;
+  label: string;
+  description: string;
+}
+
 export interface SelectProps {
-  choices: readonly Choice[];
+  choices: readonly SelectOption[];
   defaultValue: string;
   onSubmit: (value: string) => void;
   isActive?: boolean;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { colorEnabled } from '../../../../src/cli/mode.js';
 import { colorOff } from '../../../../src/ui/components/color-off.js';
+import { colorEnabled } from '../../../../src/ui/mode.js';
 import { wantsNoColor } from '../../../../src/ui/screens/plain-theme.js';
 
 // One rule for the Ink screens, the plain prompts and the CLI's own messages.

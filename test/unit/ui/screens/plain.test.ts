@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } fro
 import type { Answers } from '../../../../src/domain/answers.js';
 import { presetFor } from '../../../../src/domain/presets.js';
 import { runPlainWizard } from '../../../../src/ui/screens/plain.js';
-import type { PreflightFacts } from '../../../../src/ui/screens/wizard-contract.js';
+import type { PreflightFacts } from '../../../../src/ui/wizard/contract.js';
 import { tick } from '../../../helpers/frames.js';
 import { KEY } from '../../../helpers/keys.js';
 import { lineTerminal } from '../../../helpers/line-terminal.js';

@@ -4,8 +4,8 @@
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { factsAfterFailure } from '../../../../src/ui/screens/facts-source.js';
-import type { PreflightFacts } from '../../../../src/ui/screens/wizard-contract.js';
 import { WizardView } from '../../../../src/ui/screens/wizard-view.js';
+import type { PreflightFacts } from '../../../../src/ui/wizard/contract.js';
 import { preflightAllows, preflightChoices } from '../../../../src/ui/wizard/preflight.js';
 import { initWizard } from '../../../../src/ui/wizard/wizard-state.js';
 import { plain, press, tick, waitForText } from '../../../helpers/frames.js';

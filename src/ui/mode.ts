@@ -1,5 +1,5 @@
 // The single switch deciding whether the CLI may prompt, and how.
-import { colorOff } from '../ui/components/color-off.js';
+import { colorOff } from './components/color-off.js';
 
 export type UiMode = 'ink' | 'plain' | 'headless';
 

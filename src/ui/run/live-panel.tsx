@@ -2,9 +2,9 @@
 // events, a failing pod's reason and last log lines, the port-forward status line.
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import { forwardLine } from '../../run/plain-lines.js';
-import type { RunState } from '../../run/run-state.js';
-import { SYMBOL } from '../theme.js';
+import { SYMBOL } from '../components/theme.js';
+import { forwardLine } from './plain-lines.js';
+import type { RunState } from './run-state.js';
 
 export function LivePanel({ state }: { state: RunState }) {
   const { workloads, problems, events, verdict, forward } = state;

@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
 import type { Problem } from '../../domain/validators.js';
+import { InlineError } from '../components/inline-error.js';
+import { KeyHints } from '../components/key-hints.js';
+import { Select } from '../components/select/select.js';
+import { TextField } from '../components/text-field.js';
 import type { Question } from '../wizard/questions.js';
-import { InlineError } from './inline-error.js';
-import { KeyHints } from './key-hints.js';
-import { Select } from './select/select.js';
-import { TextField } from './text-field.js';
 
 export interface QuestionViewProps {
   question: Question;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { beforeFrom, type History, parseHistory, settleAction } from '../../../src/pipelines/release-state.js';
+import { parseHistory } from '../../../src/kube/helm/release-history.js';
+import { beforeFrom, type History, settleAction } from '../../../src/rollout/release-state.js';
 
 // `helm history -o json` as Helm 3.17 and 4.1 print it.
 const HISTORY_JSON =

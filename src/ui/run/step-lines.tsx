@@ -1,7 +1,7 @@
 // One finished line of the run: a step, a preflight check, a diff line or a note.
 import { Text } from 'ink';
-import type { DoneLine } from '../../run/run-state.js';
-import { SYMBOL } from '../theme.js';
+import { SYMBOL } from '../components/theme.js';
+import type { DoneLine } from './run-state.js';
 
 export function DoneLineView({ line }: { line: DoneLine }) {
   switch (line.kind) {

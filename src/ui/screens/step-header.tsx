@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Environment } from '../../domain/answers.js';
-import { EnvBadge } from './env-badge.js';
+import { EnvBadge } from '../components/env-badge.js';
 import { ProductionBanner, type ProductionBannerProps } from './production-banner.js';
 
 export interface StepHeaderProps {

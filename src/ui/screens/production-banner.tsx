@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
+import { SYMBOL } from '../components/theme.js';
 import type { BannerReason } from '../wizard/production.js';
-import { SYMBOL } from './theme.js';
 
 export interface ProductionBannerProps {
   context: string | null;

@@ -1,7 +1,7 @@
 // The closing block: the outcome in one sentence, the evidence, the last log lines, what to do.
 import { Box, Text } from 'ink';
-import type { RunEvent } from '../../../rollout/events.js';
-import { SYMBOL } from '../theme.js';
+import type { RunEvent } from '../../rollout/events.js';
+import { SYMBOL } from '../components/theme.js';
 
 export function ResultView({ result }: { result: Extract<RunEvent, { type: 'result' }> }) {
   const ok = result.exitCode === 0;
