@@ -7,7 +7,7 @@ import { type ExitCode, UserError } from '../domain/errors.js';
 import { packageRoot } from '../kube/binaries.js';
 import type { Child, Runner } from '../kube/runner.js';
 import { chooseMode } from '../ui/mode.js';
-import type { CliContext, CliIO, Pipeline } from './context.js';
+import type { CliContext, CliIO } from './context.js';
 import { createOutput, type Output } from './output.js';
 import { parseArgs } from './program.js';
 
@@ -23,7 +23,7 @@ function processIO(): CliIO {
   return { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 }
 
-export async function main(argv: readonly string[], pipeline: Pipeline, io: CliIO = processIO()): Promise<ExitCode> {
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<ExitCode> {
   const root = packageRoot();
   const version = readVersion(root);
   let out: Output = createOutput(argv.includes('--json'), io);
@@ -69,7 +69,7 @@ export async function main(argv: readonly string[], pipeline: Pipeline, io: CliI
       packageRoot: root,
       preflight,
     };
-    const code = await run(ctx, pipeline);
+    const code = await run(ctx);
     return controller.signal.aborted ? 130 : code;
   } catch (e) {
     if (controller.signal.aborted) {
@@ -152,20 +152,20 @@ export function lazyRunner(verbose: boolean, print: (l: string) => void): Runner
   };
 }
 
-async function run(ctx: CliContext, pipeline: Pipeline): Promise<ExitCode> {
+async function run(ctx: CliContext): Promise<ExitCode> {
   switch (ctx.command) {
     case 'render':
       return (await import('./commands/render.js')).renderCommand(ctx);
     case 'install':
     case 'upgrade':
-      return (await import('./commands/install.js')).installCommand(ctx, pipeline);
+      return (await import('./commands/install.js')).installCommand(ctx);
     case 'test-chart':
       return (await import('./commands/test-chart.js')).testChartCommand(ctx);
     case 'rollback':
     case 'status':
     case 'port-forward':
     case 'uninstall':
-      return (await import('./commands/release.js')).releaseCommand(ctx, pipeline);
+      return (await import('./commands/release.js')).releaseCommand(ctx);
   }
 }
 

@@ -1,5 +1,5 @@
 // Ink colours through chalk, whose bundled supports-color reads FORCE_COLOR and
-// --no-color but not NO_COLOR (no-color.org). Ink and @inkjs/ui share the one chalk
+// --no-color but not NO_COLOR (no-color.org). Ink and all our components share the one chalk
 // instance, so lowering its level here switches colour off for every component.
 import chalk from 'chalk';
 import { colorOff } from './color-off.js';

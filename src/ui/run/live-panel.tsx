@@ -1,7 +1,8 @@
 // The live part of the run screen: the running step, pods ready/desired, the newest
 // events, a failing pod's reason and last log lines, the port-forward status line.
-import { Spinner } from '@inkjs/ui';
+
 import { Box, Text } from 'ink';
+import { Spinner } from '../components/spinner.js';
 import { SYMBOL } from '../components/theme.js';
 import { forwardLine } from './plain-lines.js';
 import type { RunState } from './run-state.js';

@@ -1,8 +1,8 @@
 // The run screen: finished lines in <Static> (printed once, never redrawn), then a
 // short live area. Props in, callbacks out; it never starts a process.
-import { TextInput } from '@inkjs/ui';
 import { Box, Static, Text, useInput } from 'ink';
 import { useSyncExternalStore } from 'react';
+import { TextInput } from '../components/text-input/text-input.js';
 import { LivePanel } from './live-panel.js';
 import { ResultView } from './result-view.js';
 import type { RunStore } from './run-store.js';
