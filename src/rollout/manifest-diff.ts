@@ -119,7 +119,3 @@ export function lineDiff(a: readonly string[], b: readonly string[], context = 3
   });
   return out;
 }
-
-export function diffText(d: ManifestDiff): string {
-  return d.lines.map((l) => (l.op === '@' ? l.text : `${l.op} ${l.text}`)).join('\n');
-}

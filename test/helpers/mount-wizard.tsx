@@ -11,7 +11,6 @@ export interface MountOptions {
   facts?: PreflightFacts;
   purpose?: 'install' | 'render';
   reviewText?: (a: Answers) => string | Promise<string>;
-  reviewDiff?: (a: Answers) => Promise<string | null>;
 }
 
 /** Renders the wizard view starting at `state` (see driveTo) with test facts. */
@@ -23,7 +22,6 @@ export async function mountWizard(state: WizardState, o: MountOptions = {}) {
       facts={o.facts ?? REACHABLE_DEV}
       purpose={o.purpose ?? 'install'}
       reviewText={o.reviewText ?? fakeReviewText}
-      reviewDiff={o.reviewDiff}
       onDone={onDone}
     />,
   );

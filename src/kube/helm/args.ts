@@ -170,18 +170,6 @@ export function helmTest(helm: HelmBin, target: KubeTarget, o: { release: string
   return { cmd: helm.path, args };
 }
 
-/** Releases of every status in the namespace (pending-* included), as JSON. */
-export function helmListAll(helm: HelmBin, target: KubeTarget, o: { release?: string } = {}): Command {
-  const args = ['list', ...targetArgs(target), '--output', 'json'];
-  if (helm.major === 3) args.push('--all');
-  if (o.release) args.push('--filter', `^${escapeRegex(o.release)}$`);
-  return { cmd: helm.path, args };
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The command line to show users (e.g. "this is what would install it"). */
 export function displayCommand(c: Command, helmName = 'helm'): string {
   const parts = [helmName, ...c.args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`));

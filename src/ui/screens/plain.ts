@@ -196,15 +196,14 @@ async function review(s: WizardState, ctx: WizardContext, io: Io): Promise<Wizar
   return { type: 'review', choice: choice as 'confirm' | 'back' | 'quit' };
 }
 
-/** The answers in short, then the values file exactly as it will be written (and the diff). */
+/** The answers in short, then the values file exactly as it will be written. */
 async function printReview(answers: Answers, ctx: WizardContext, io: Io): Promise<void> {
   const values = await ctx.reviewText(answers);
-  const diff = ctx.reviewDiff ? await ctx.reviewDiff(answers) : null;
   const where = ctx.valuesPath ? ` (${ctx.valuesPath(answers)})` : '';
   for (const [label, value] of answersSummary(answers)) io.write(`${`${label}:`.padEnd(14)}${value}`);
   io.write('');
   io.write(`The values file${where}, exactly as it will be written (it holds no secrets):`);
   io.write('---');
-  for (const l of reviewLines(values, diff)) io.write(l.text);
+  for (const l of reviewLines(values)) io.write(l.text);
   io.write('---');
 }

@@ -12,7 +12,7 @@ import { clampOffset, type LineTone, reviewLines, windowHeight } from './review-
 
 export type ReviewBody =
   | { status: 'loading' }
-  | { status: 'ready'; values: string; diff: string | null }
+  | { status: 'ready'; values: string }
   | { status: 'failed'; problem: Problem };
 
 export interface ReviewScreenProps {
@@ -32,10 +32,6 @@ export interface ReviewScreenProps {
 const TONE: Record<LineTone, { color?: string; dimColor?: boolean; bold?: boolean }> = {
   plain: {},
   comment: { dimColor: true },
-  added: { color: 'green' },
-  removed: { color: 'red' },
-  hunk: { color: 'cyan' },
-  heading: { bold: true },
 };
 
 // Rows taken by everything but the body (header, path, actions, hints, margins).
@@ -44,11 +40,11 @@ const CHROME = 16;
 const SUMMARY_ROWS = 9;
 const MIN_FILE_ROWS = 12;
 
-/** The values file exactly as it will be written, the diff for an existing release, then confirm. */
+/** The values file exactly as it will be written, then confirm. */
 export function ReviewScreen({ body, summary, valuesPath, action, confirmWord, error, onChoose }: ReviewScreenProps) {
   const { stdout } = useStdout();
   const [offset, setOffset] = useState(0);
-  const lines = body.status === 'ready' ? reviewLines(body.values, body.diff) : [];
+  const lines = body.status === 'ready' ? reviewLines(body.values) : [];
   // In a short terminal the file itself matters more than the summary of it.
   const shownSummary =
     summary && windowHeight(stdout.rows, CHROME + SUMMARY_ROWS) >= MIN_FILE_ROWS ? summary : undefined;

@@ -4,10 +4,9 @@ import type { ReviewBody } from './review.js';
 
 export type ReviewSources = {
   reviewText: (answers: Answers) => string | Promise<string>;
-  reviewDiff?: ((answers: Answers) => Promise<string | null>) | undefined;
 };
 
-/** Builds the Review text (and diff) whenever Review is shown for a new set of answers. */
+/** Builds the Review text whenever Review is shown for a new set of answers. */
 export function useReviewBody(answers: Answers | null, sources: ReviewSources): ReviewBody {
   const [body, setBody] = useState<ReviewBody>({ status: 'loading' });
   const key = answers ? JSON.stringify(answers) : null;
@@ -19,8 +18,7 @@ export function useReviewBody(answers: Answers | null, sources: ReviewSources): 
     (async () => {
       try {
         const values = await sources.reviewText(answers);
-        const diff = sources.reviewDiff ? await sources.reviewDiff(answers) : null;
-        if (live) setBody({ status: 'ready', values, diff });
+        if (live) setBody({ status: 'ready', values });
       } catch (e) {
         const err = e as Error & { hint?: unknown };
         const hint = typeof err.hint === 'string' ? err.hint : 'press Esc to go back and change the answer it names';

@@ -40,7 +40,6 @@ export function WizardView({
   purpose,
   onDone,
   reviewText,
-  reviewDiff,
   valuesPath,
 }: WizardViewProps) {
   const [state, dispatch] = useReducer(wizardReducer, initialState);
@@ -60,7 +59,7 @@ export function WizardView({
   }, [state.outcome, onDone]);
 
   const answers = state.step === 'review' ? currentAnswers(state) : null;
-  const body = useReviewBody(answers, { reviewText, reviewDiff });
+  const body = useReviewBody(answers, { reviewText });
 
   const group = groupOf(state.step);
   const groups = visibleGroups(state.draft, state.fixed, stepContext(state));

@@ -56,7 +56,6 @@ export async function runInkWizardWith(
       facts={ctx.preflight}
       purpose={purpose}
       reviewText={ctx.reviewText}
-      reviewDiff={ctx.reviewDiff}
       valuesPath={ctx.valuesPath}
       onDone={(o) => {
         outcome = o;

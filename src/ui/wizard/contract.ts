@@ -79,11 +79,6 @@ export interface WizardContext {
    * what is wrong: the Review screen shows it and only lets the user go back.
    */
   reviewText: (answers: Answers) => string | Promise<string>;
-  /**
-   * For an existing release: the diff of what the new values change (unified diff text),
-   * or null when there is no release yet. Shown under the values on Review.
-   */
-  reviewDiff?: ((answers: Answers) => Promise<string | null>) | undefined;
   /** Path the values file will be written to, shown on Review. */
   valuesPath?: ((answers: Answers) => string) | undefined;
   /** Streams; default process.stdin/stdout/stderr. */

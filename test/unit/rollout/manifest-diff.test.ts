@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { diffManifests, diffText, lineDiff } from '../../../src/rollout/manifest-diff.js';
+import { diffManifests, lineDiff, type ManifestDiff } from '../../../src/rollout/manifest-diff.js';
+
+/** The preview as one string, the way the run screen prints its lines. */
+const diffText = (d: ManifestDiff) => d.lines.map((l) => (l.op === '@' ? l.text : `${l.op} ${l.text}`)).join('\n');
 
 const deployment = (replicas: number, annotation?: string) => `---
 # Source: flask-app/templates/deployment.yaml

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   helmGetValues,
   helmHistory,
-  helmListAll,
   helmRollback,
   helmStatus,
   helmTemplate,
@@ -108,11 +107,6 @@ describe('other commands', () => {
   it('uninstall waits for deletion on both majors, with each one’s wait syntax', () => {
     expect(helmUninstall(helm3, target, { release: 'r', timeout: '2m' }).args).toContain('--wait');
     expect(helmUninstall(helm4, target, { release: 'r', timeout: '2m' }).args).toContain('--wait=watcher');
-  });
-  it('list: Helm 3 needs --all to include pending releases; Helm 4 has no --all and lists every status', () => {
-    expect(helmListAll(helm3, target, { release: 'flask-app' }).args).toContain('--all');
-    expect(helmListAll(helm4, target, { release: 'flask-app' }).args).not.toContain('--all');
-    expect(helmListAll(helm4, target, { release: 'my.app' }).args).toContain('^my\\.app$');
   });
   it('test: --hide-notes only exists on Helm 3', () => {
     expect(helmTest(helm3, target, { release: 'r', timeout: '2m' }).args).toContain('--hide-notes');

@@ -79,14 +79,6 @@ describe('review', () => {
     await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ kind: 'completed' })));
   });
 
-  test('an existing release shows the diff of what changes', async () => {
-    const diff = '--- installed\n+++ new\n@@ -1 +1 @@\n-replicaCount: 1\n+replicaCount: 3\n';
-    const { lastFrame } = await mountWizard(driveTo('review'), { reviewDiff: async () => diff });
-    const frame = await waitForText(lastFrame, 'Changes against the installed release:');
-    expect(frame).toContain('-replicaCount: 1');
-    expect(frame).toContain('+replicaCount: 3');
-  });
-
   test('a values builder error is shown with its hint, and only going back is offered', async () => {
     const fail = () => {
       throw Object.assign(new Error('values.schema.json: image.tag must be string'), { hint: 'fix the image answer' });
