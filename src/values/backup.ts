@@ -1,8 +1,8 @@
 // The override file always describes what is deployed: a copy is kept before a run
-// and put back when the run is rolled back. Writes are atomic (temp file + rename) so
-// an interrupted restore never leaves half a file.
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+// and put back when the run is rolled back. Writes go through the one atomic writer
+// (io.ts: temp file, fsync, rename) so an interrupted restore never leaves half a file.
+import { readFile, rm } from 'node:fs/promises';
+import { writeFileAtomic } from './io.js';
 
 export async function readIfExists(path: string): Promise<string | null> {
   try {
@@ -13,20 +13,9 @@ export async function readIfExists(path: string): Promise<string | null> {
   }
 }
 
-export async function writeAtomic(path: string, content: string): Promise<void> {
-  const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, content, { mode: 0o600 });
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
-}
-
 /** Keeps `<file>.bak` with the content that describes the deployed release. */
 export async function backupOverride(path: string, before: string | null): Promise<void> {
-  if (before !== null) await writeAtomic(`${path}.bak`, before);
+  if (before !== null) await writeFileAtomic(`${path}.bak`, before);
 }
 
 /** Puts the override file back as it was; true when the file on disk changed. */
@@ -35,10 +24,10 @@ export async function restoreOverride(path: string, before: string | null): Prom
   if (current === before) return false;
   if (before === null) {
     // No file described the release before this run; keep the user's answers next to it.
-    if (current !== null) await writeAtomic(`${path}.failed`, current);
+    if (current !== null) await writeFileAtomic(`${path}.failed`, current);
     await rm(path, { force: true });
     return true;
   }
-  await writeAtomic(path, before);
+  await writeFileAtomic(path, before);
   return true;
 }
