@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lazyRunner } from '../../../src/cli/main.js';
+import { lazyRunner } from '../../../src/cli/startup.js';
 
 // The wizard's runner loads execa on first use. With preflight reading the API and the
 // helm version remembered, the first use can be a spawn (helm upgrade) — it must work.
