@@ -1,6 +1,7 @@
 // The upgrade preview: the deployed manifest against a server-side dry run of the
 // upgrade (so `lookup` sees the live Secrets and generated passwords stay stable).
-import { helmGetManifest, helmUpgradeDryRun } from '../kube/helm/args.js';
+import { helmUpgradeDryRun } from '../kube/helm/args.js';
+import { helmClient } from '../kube/helm/client.js';
 import type { Runner } from '../kube/runner.js';
 import { diffManifests, type ManifestDiff } from '../rollout/manifest-diff.js';
 import { helmFailure } from '../rollout/outcome.js';
@@ -10,7 +11,6 @@ export type UpgradeDiff = { ok: true; diff: ManifestDiff } | { ok: false; messag
 
 export async function upgradeDiff(plan: ReleasePlan, runner: Runner, signal?: AbortSignal): Promise<UpgradeDiff> {
   const target = kubeTarget(plan);
-  const current = helmGetManifest(plan.helm, target, { release: plan.release });
   const next = helmUpgradeDryRun(plan.helm, target, {
     release: plan.release,
     chartDir: plan.chartDir,
@@ -18,8 +18,11 @@ export async function upgradeDiff(plan: ReleasePlan, runner: Runner, signal?: Ab
   });
   // Called only once preflight found the release: both reads run at once.
   const o = signal ? { signal } : {};
-  const [a, b] = await Promise.all([runner.run(current.cmd, current.args, o), runner.run(next.cmd, next.args, o)]);
-  if (a.exitCode !== 0) return { ok: false, message: `cannot read the deployed manifest: ${helmFailure(a)}` };
+  const [a, b] = await Promise.all([
+    helmClient(runner, plan.helm, target).getManifest({ release: plan.release, signal }),
+    runner.run(next.cmd, next.args, o),
+  ]);
+  if (a.kind !== 'ok') return { ok: false, message: `cannot read the deployed manifest: ${helmFailure(a.result)}` };
   if (b.exitCode !== 0) return { ok: false, message: `the upgrade does not render on the server: ${helmFailure(b)}` };
   let manifest: string;
   try {
@@ -28,5 +31,5 @@ export async function upgradeDiff(plan: ReleasePlan, runner: Runner, signal?: Ab
   } catch {
     return { ok: false, message: 'helm printed no JSON for the dry run' };
   }
-  return { ok: true, diff: diffManifests(a.stdout, manifest) };
+  return { ok: true, diff: diffManifests(a.value, manifest) };
 }

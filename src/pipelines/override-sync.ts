@@ -4,7 +4,7 @@
 // wizard's own keys only; keys and comments added by hand stay as they are, and the
 // previous file is kept as `.bak`.
 import { resolveAnswers } from '../domain/resolve.js';
-import { helmGetValues } from '../kube/helm/args.js';
+import { helmClient } from '../kube/helm/client.js';
 import type { Runner } from '../kube/runner.js';
 import { answersOnChart, loadOverride, type OverrideTarget, writeOverride } from '../values/override-file.js';
 import { kubeTarget, type ReleasePlan } from './plan.js';
@@ -26,14 +26,8 @@ export async function syncOverrideToRelease(
     return { kind: 'unchanged', reason: `it cannot be read (${(e as Error).message})` };
   }
   if (!existing) return { kind: 'no-file' };
-  const c = helmGetValues(ref.helm, kubeTarget(ref), { release: ref.release });
-  const r = await runner.run(c.cmd, c.args);
-  let deployed: unknown;
-  try {
-    deployed = r.exitCode === 0 ? JSON.parse(r.stdout) : undefined;
-  } catch {
-    deployed = undefined;
-  }
+  const read = await helmClient(runner, ref.helm, kubeTarget(ref)).getValues({ release: ref.release });
+  const deployed = read.kind === 'ok' ? read.value : undefined;
   if (deployed === undefined) return { kind: 'unchanged', reason: 'the deployed values could not be read' };
   // helm returns what was supplied (values-<env>.yaml ⊕ override ⊕ --set): read it the
   // way a file on top of the chart's environment values is read.

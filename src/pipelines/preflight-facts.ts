@@ -2,8 +2,8 @@
 // every decision is in preflight-checks.ts.
 
 import type { ClusterReader } from '../kube/cluster-reader.js';
-import { helmHistory } from '../kube/helm/args.js';
-import { fromStorageLabels, parseHistory, type Revision } from '../kube/helm/release-history.js';
+import { type HelmClient, helmClient } from '../kube/helm/client.js';
+import { fromStorageLabels, type Revision } from '../kube/helm/release-history.js';
 import type { HelmBin } from '../kube/helm/version.js';
 import { contextFactsOf, detectLocalCluster } from '../kube/image-load.js';
 import type { KubectlTarget } from '../kube/kubectl-args.js';
@@ -23,7 +23,6 @@ export async function gatherClusterFacts(
   // creating the namespace are asked either way so nothing waits for the namespace check.
   const perms = permissionsNeeded(n, false);
   const target = { namespace: n.namespace, kubeContext: k.kubeContext, kubeconfig: k.kubeconfig };
-  const historyCmd = helmHistory(helm, target, { release: n.release, max: 20 });
   const [
     { context, view },
     version,
@@ -46,7 +45,7 @@ export async function gatherClusterFacts(
     n.monitoring ? reader.exists('crd', 'servicemonitors.monitoring.coreos.com') : undefined,
     n.autoscaling ? reader.apiVersions() : undefined,
     n.storage ? reader.storageClasses() : undefined,
-    releaseHistory(reader, runner, historyCmd, n),
+    releaseHistory(reader, helmClient(runner, helm, target), n),
     Promise.all(n.existingSecrets.map(async (s) => [s, await reader.exists('secret', s, n.namespace)] as const)),
   ]);
   const localCluster = detectLocalCluster(contextFactsOf(context, view));
@@ -78,15 +77,13 @@ export async function gatherClusterFacts(
 /** From helm's storage labels when the reader can see them, else from `helm history`. */
 async function releaseHistory(
   reader: ClusterReader,
-  runner: Runner,
-  historyCmd: { cmd: string; args: string[] },
+  helm: HelmClient,
   n: PreflightNeeds,
 ): Promise<Revision[] | null | undefined> {
   const stored = await reader.releaseRevisions(n.namespace, n.release);
   if (stored) return stored.length > 0 ? fromStorageLabels(stored) : null;
-  const r = await runner.run(historyCmd.cmd, historyCmd.args);
-  if (r.exitCode === 0) return parseHistory(r.stdout);
-  return /not found/i.test(r.stderr) ? null : undefined;
+  const h = await helm.history({ release: n.release, max: 20 });
+  return h.kind === 'ok' ? h.value : h.kind === 'not-found' ? null : undefined;
 }
 
 function serverOf(json: string): string | undefined {

@@ -1,7 +1,8 @@
 // rollback, status and uninstall of an existing release, as event streams like
 // install/upgrade. Confirmation is the caller's job; these only do the work.
 
-import { helmRollback, helmStatus, helmUninstall } from '../kube/helm/args.js';
+import { helmRollback, helmUninstall } from '../kube/helm/args.js';
+import { helmClient } from '../kube/helm/client.js';
 import { parseList } from '../kube/k8s-types.js';
 import { kubectl } from '../kube/kubectl-args.js';
 import { classify } from '../rollout/classify.js';
@@ -86,16 +87,15 @@ export function rollbackTask(ref: ReleaseRef, deps: TaskDeps, revision?: number)
 export function statusTask(ref: ReleaseRef, deps: TaskDeps): AsyncGenerator<RunEvent> {
   return streamOf(async (emit) => {
     emit(stepStart('status'));
-    const c = helmStatus(ref.helm, kubeTarget(ref), { release: ref.release });
     const [s, h, picture, ing] = await Promise.all([
-      deps.runner.run(c.cmd, c.args),
+      helmClient(deps.runner, ref.helm, kubeTarget(ref)).status({ release: ref.release }),
       readHistory(deps.runner, ref),
       lookAtRelease(readerOf(deps, ref.kubectl), ref),
       deps.runner.run(...ingressCmd(ref)),
     ]);
-    if (s.exitCode !== 0)
-      return /not found/i.test(s.stderr) ? notFound(emit, ref, 'status') : failWith(emit, 'status', helmFailure(s));
-    const info = parseStatus(s.stdout);
+    if (s.kind === 'not-found') return notFound(emit, ref, 'status');
+    if (s.kind === 'failed') return failWith(emit, 'status', helmFailure(s.result));
+    const info = s.value;
     emit({
       type: 'release',
       release: ref.release,
@@ -177,18 +177,4 @@ export function ingressUrl(json: string): string | undefined {
   if (!host) return undefined;
   const tls = ing?.spec?.tls?.some((t) => t.hosts?.includes(host)) ?? false;
   return `${tls ? 'https' : 'http'}://${host}`;
-}
-
-export function parseStatus(json: string): { revision: number; status: string; chart?: string } {
-  try {
-    const s = JSON.parse(json) as {
-      version?: number;
-      info?: { status?: string };
-      chart?: { metadata?: { name?: string; version?: string } };
-    };
-    const chart = s.chart?.metadata ? `${s.chart.metadata.name}-${s.chart.metadata.version}` : undefined;
-    return { revision: s.version ?? 0, status: s.info?.status ?? 'unknown', ...(chart ? { chart } : {}) };
-  } catch {
-    return { revision: 0, status: 'unknown' };
-  }
 }

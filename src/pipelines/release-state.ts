@@ -2,8 +2,8 @@
 // what the answer means is decided in rollout/release-state.ts.
 
 import type { ClusterReader } from '../kube/cluster-reader.js';
-import { helmHistory } from '../kube/helm/args.js';
-import { fromStorageLabels, parseHistory } from '../kube/helm/release-history.js';
+import { helmClient } from '../kube/helm/client.js';
+import { fromStorageLabels } from '../kube/helm/release-history.js';
 import type { Runner } from '../kube/runner.js';
 import type { History } from '../rollout/release-state.js';
 
@@ -13,13 +13,10 @@ export async function readHistory(
   runner: Runner,
   plan: Pick<ReleasePlan, 'helm' | 'namespace' | 'kubectl' | 'release'>,
 ): Promise<History | { error: string }> {
-  const c = helmHistory(plan.helm, kubeTarget(plan), { release: plan.release, max: 20 });
-  const r = await runner.run(c.cmd, c.args);
-  if (r.exitCode !== 0) {
-    if (/not found/i.test(r.stderr)) return { exists: false };
-    return { error: r.stderr.trim() || `helm history exited ${r.exitCode}` };
-  }
-  return { exists: true, revisions: parseHistory(r.stdout) };
+  const h = await helmClient(runner, plan.helm, kubeTarget(plan)).history({ release: plan.release, max: 20 });
+  if (h.kind === 'ok') return { exists: true, revisions: h.value };
+  if (h.kind === 'not-found') return { exists: false };
+  return { error: h.result.stderr.trim() || `helm history exited ${h.result.exitCode}` };
 }
 
 /**

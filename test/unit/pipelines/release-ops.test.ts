@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ingressUrl, parseStatus, rollbackTarget } from '../../../src/pipelines/release-ops.js';
+import { parseStatus } from '../../../src/kube/helm/client.js';
+import { ingressUrl, rollbackTarget } from '../../../src/pipelines/release-ops.js';
 
 const rows = (...r: [number, string][]) => r.map(([revision, status]) => ({ revision, status }));
 
