@@ -1,7 +1,7 @@
 // Cold-start benchmark of the built CLI, side by side with another build in one run:
 //   npm run build && node bench/startup.mjs [runs] [--against REF]...
 // REF (default: the merge-base with main) is built once into .cache/bench-startup/<commit>/ from `git archive`
-// (sharing this clone's node_modules and .cache/bin), so "before" and "after" are timed
+// (sharing this clone's .cache/bin, and its node_modules when the lockfile is the same), so "before" and "after" are timed
 // on the same machine, interleaved sample by sample, under the same load.
 // - `--help`: process start to exit.
 // - first wizard frame: process start to the first frame of the Ink wizard, in a real
@@ -12,7 +12,7 @@
 // real-time scheduler (chrt): the helm/kubectl probes are Go programs that spin at
 // real-time priority and starve the whole machine.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -35,7 +35,10 @@ function buildOf(ref) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, '.cache'), { recursive: true });
     execFileSync('sh', ['-c', `git archive ${sha} | tar -x -C '${dir}'`], { cwd: REPO });
-    symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+    // The same lockfile: share this clone's node_modules; another one: its own install.
+    const lock = (d) => readFileSync(join(d, 'package-lock.json'), 'utf8');
+    if (lock(dir) === lock(REPO)) symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+    else execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir, stdio: 'inherit' });
     symlinkSync(join(REPO, '.cache/bin'), join(dir, '.cache/bin'));
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: dir, stdio: 'inherit' });
   }
