@@ -58,6 +58,8 @@ beforeAll(() => {
     out = execFileSync(BIOME, ['lint', '--reporter=github', '--max-diagnostics=none', 'src'], {
       cwd: tree,
       encoding: 'utf8',
+      // Its summary on stderr is for people; the diagnostics come on stdout.
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
   } catch (e) {
     out = String((e as { stdout?: string }).stdout ?? '');
