@@ -44,7 +44,7 @@ const packaging = {
 };
 
 await build({
-  entryPoints: ['src/cli.tsx'],
+  entryPoints: { cli: 'src/main.ts' },
   // dist/cli.js plus lazily loaded chunks: `--help` compiles only the small entry chunk,
   // the Ink screens are compiled when the wizard starts (V8 compiles a whole ES module
   // up front, so a single 2 MB file cost ~30-60 ms on every start).

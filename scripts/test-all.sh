@@ -17,8 +17,9 @@ step "tools (system packages, helm 3, helm 4, kubectl, the app's Python packages
 bash scripts/tools/install-system-deps.sh
 bash scripts/tools/fetch-helm.sh
 bash scripts/tools/app-venv.sh >/dev/null
-step "lint (biome)"
+step "lint (biome, with the layering rules of ARCHITECTURE.md) and import cycles"
 npx biome check .
+node scripts/lint/import-cycles.mjs src
 step "typecheck (tsc --strict)"
 npx tsc -p tsconfig.json --noEmit
 step "build (esbuild bundle)"

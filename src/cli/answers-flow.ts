@@ -7,7 +7,7 @@ import type { Answers } from '../domain/answers.js';
 import { UserError } from '../domain/errors.js';
 import { type AnswerLayer, type FlatAnswers, flagFor } from '../domain/keys.js';
 import { type Resolution, resolveAnswers } from '../domain/resolve.js';
-import type { TypedSecrets, WizardContext, WizardResult } from '../screens/wizard-contract.js';
+import type { TypedSecrets, WizardContext, WizardResult } from '../ui/wizard/contract.js';
 import { assertSchema, type ExistingOverride, loadOverride, minimalOverrideText } from '../values/override-file.js';
 import type { CliContext } from './context.js';
 import { gatherFacts } from './facts.js';
@@ -110,7 +110,7 @@ async function runWizard(
   // cluster answer, and the screens hold back every choice that depends on them.
   const preflight = ctx.preflight ?? gatherFacts(ctx.runner, ctx.options, ctx.env, ctx.signal);
   preflight.catch(() => undefined);
-  const screens = ctx.mode === 'plain' ? import('../screens/plain.js') : import('../screens/wizard.js');
+  const screens = ctx.mode === 'plain' ? import('../ui/screens/plain.js') : import('../ui/screens/wizard.js');
   const wctx: WizardContext = {
     preflight,
     purpose,

@@ -1,9 +1,8 @@
-// What every command gets, and the interface the install pipeline plugs into.
+// What every command gets, and the requests the release pipelines are handed.
 import type { Answers } from '../domain/answers.js';
-import type { ExitCode } from '../domain/errors.js';
 import type { Runner } from '../kube/runner.js';
-import type { PreflightFacts, TypedSecrets } from '../screens/wizard-contract.js';
-import type { UiMode } from './mode.js';
+import type { UiMode } from '../ui/mode.js';
+import type { PreflightFacts, TypedSecrets } from '../ui/wizard/contract.js';
 import type { CliOptions, CommandName } from './options.js';
 import type { Output } from './output.js';
 
@@ -84,20 +83,4 @@ export interface ReleaseRequest extends KubeOptions {
   revision?: number | undefined;
   deleteData: boolean;
   port?: number | undefined;
-}
-
-/** Runs a pipeline to completion and returns the exit code (0, 1, 2, 3 or 130). */
-export type PipelineEntry<R> = (request: R, ctx: CliContext) => Promise<ExitCode>;
-
-/**
- * The dispatch table src/cli.tsx fills in. A missing entry means the pipeline is not
- * part of this build: the command says so and exits 1.
- */
-export interface Pipeline {
-  install?: PipelineEntry<InstallRequest>;
-  upgrade?: PipelineEntry<InstallRequest>;
-  rollback?: PipelineEntry<ReleaseRequest>;
-  status?: PipelineEntry<ReleaseRequest>;
-  'port-forward'?: PipelineEntry<ReleaseRequest>;
-  uninstall?: PipelineEntry<ReleaseRequest>;
 }

@@ -1,11 +1,11 @@
 // What the wizard's first screen shows: which cluster, whether it answers, which
 // helm/kubectl. Bounded in time so an unreachable cluster costs seconds, not minutes.
 import { findBinaries } from '../kube/binaries.js';
-import { detectHelm } from '../kube/helm-version.js';
+import { detectHelm } from '../kube/helm/version.js';
 import { kubectlClientVersion } from '../kube/kubectl-version.js';
 import type { Runner } from '../kube/runner.js';
-import { afterFirstFrame } from '../screens/first-frame.js';
-import type { PreflightFacts } from '../screens/wizard-contract.js';
+import { afterFirstFrame } from '../ui/screens/first-frame.js';
+import type { PreflightFacts } from '../ui/wizard/contract.js';
 import type { KubeOptions } from './context.js';
 
 const REACH_TIMEOUT_MS = 3000;

@@ -5,6 +5,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { Document } from 'yaml';
 import { type Environment, isEnvironment } from '../domain/answers.js';
 import { UserError, type UserProblem } from '../domain/errors.js';
+import { optionProperty } from '../domain/fields.js';
 import {
   ANSWER_KEYS,
   type AnswerKey,
@@ -17,13 +18,13 @@ import {
 import { DEFAULT_RELEASE, defaultNamespace } from '../domain/presets.js';
 import { readYamlFile } from '../values/io.js';
 import { type ExistingOverride, loadOverride } from '../values/override-file.js';
-import { ANSWER_OPTION_KEYS, type CliOptions } from './options.js';
+import type { CliOptions } from './options.js';
 
 export function flagLayer(o: CliOptions): AnswerLayer {
   const values: FlatAnswers = {};
-  for (const [prop, key] of Object.entries(ANSWER_OPTION_KEYS)) {
-    const v = o[prop as keyof CliOptions];
-    if (v !== undefined) values[key as AnswerKey] = v;
+  for (const key of ANSWER_KEYS) {
+    const v = o[optionProperty(key)];
+    if (v !== undefined) values[key] = v;
   }
   return { source: 'flag', values };
 }

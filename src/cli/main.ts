@@ -1,15 +1,15 @@
 // The CLI flow: parse → choose how to talk (Ink / plain / headless) → run the command →
 // an exit code. Only the parser is loaded up front; every command module is imported
-// when it runs, so `--help` and `--version` stay fast.
+// when it runs, so `--help` and `--version` stay fast (the start-up budget: startup.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ExitCode, UserError } from '../domain/errors.js';
 import { packageRoot } from '../kube/binaries.js';
-import type { Child, Runner } from '../kube/runner.js';
-import type { CliContext, CliIO, Pipeline } from './context.js';
-import { chooseMode } from './mode.js';
+import { chooseMode } from '../ui/mode.js';
+import type { CliContext, CliIO } from './context.js';
 import { createOutput, type Output } from './output.js';
 import { parseArgs } from './program.js';
+import { lazyRunner, loadRunner, startWizardProbes } from './startup.js';
 
 function readVersion(root: string | undefined): string {
   try {
@@ -23,7 +23,7 @@ function processIO(): CliIO {
   return { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 }
 
-export async function main(argv: readonly string[], pipeline: Pipeline, io: CliIO = processIO()): Promise<ExitCode> {
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<ExitCode> {
   const root = packageRoot();
   const version = readVersion(root);
   let out: Output = createOutput(argv.includes('--json'), io);
@@ -43,19 +43,11 @@ export async function main(argv: readonly string[], pipeline: Pipeline, io: CliI
       plain: o.plain === true,
       json: o.json === true,
     });
-    // The wizard's first screen needs helm/kubectl/cluster facts: start those children
-    // now, before execa and the screens are compiled, so they run in parallel.
+    // Start-up tricks and their budget: startup.ts.
     const wizardMayRun = mode !== 'headless' && ['install', 'upgrade', 'render'].includes(parsed.command);
     if (wizardMayRun) io.stdout.write(`flask-helm-wizard ${version} · looking for helm, kubectl and the cluster…\n`);
-    const preflight = wizardMayRun
-      ? import('./facts.js').then(async ({ gatherFacts }) => {
-          const { probeRunner } = await import('../kube/probe-runner.js');
-          return gatherFacts(probeRunner, o, io.env, controller.signal);
-        })
-      : undefined;
-    preflight?.catch(() => undefined);
+    const preflight = wizardMayRun ? startWizardProbes(o, io.env, controller.signal) : undefined;
     const print = (l: string) => io.stderr.write(`${l}\n`);
-    // Where a wizard may come first, execa loads on first use, after the first frame.
     const runner = wizardMayRun ? lazyRunner(o.verbose === true, print) : await loadRunner(o.verbose === true, print);
     const ctx: CliContext = {
       ...io,
@@ -69,7 +61,7 @@ export async function main(argv: readonly string[], pipeline: Pipeline, io: CliI
       packageRoot: root,
       preflight,
     };
-    const code = await run(ctx, pipeline);
+    const code = await run(ctx);
     return controller.signal.aborted ? 130 : code;
   } catch (e) {
     if (controller.signal.aborted) {
@@ -102,70 +94,20 @@ function interruptHandler(controller: AbortController, stderr: NodeJS.WritableSt
   };
 }
 
-async function loadRunner(verbose: boolean, print: (l: string) => void): Promise<Runner> {
-  const { execaRunner, verboseRunner } = await import('../kube/runner.js');
-  return verbose ? verboseRunner(execaRunner, print) : execaRunner;
-}
-
-/**
- * A Runner that loads execa on first use, so the wizard's first frame does not wait
- * for it. A child spawned before execa is loaded starts as soon as it is (an interrupt
- * or kill asked for in between is delivered then).
- */
-export function lazyRunner(verbose: boolean, print: (l: string) => void): Runner {
-  let loaded: Runner | undefined;
-  let loading: Promise<Runner> | undefined;
-  const load = () => {
-    loading ??= loadRunner(verbose, print).then((r) => {
-      loaded = r;
-      return r;
-    });
-    return loading;
-  };
-  return {
-    run: async (cmd, args, options) => (await load()).run(cmd, args, options),
-    spawn: (cmd, args, options) => {
-      if (loaded) return loaded.spawn(cmd, args, options);
-      let child: Child | undefined;
-      let asked: 'interrupt' | 'kill' | undefined;
-      const started = load().then((r) => {
-        child = r.spawn(cmd, args, options);
-        if (asked === 'kill') child.kill();
-        else if (asked === 'interrupt') child.interrupt();
-        return child;
-      });
-      return {
-        get pid() {
-          return child?.pid;
-        },
-        interrupt: () => {
-          if (child) child.interrupt();
-          else asked ??= 'interrupt';
-        },
-        kill: () => {
-          if (child) child.kill();
-          else asked = 'kill';
-        },
-        done: started.then((c) => c.done),
-      };
-    },
-  };
-}
-
-async function run(ctx: CliContext, pipeline: Pipeline): Promise<ExitCode> {
+async function run(ctx: CliContext): Promise<ExitCode> {
   switch (ctx.command) {
     case 'render':
       return (await import('./commands/render.js')).renderCommand(ctx);
     case 'install':
     case 'upgrade':
-      return (await import('./commands/install.js')).installCommand(ctx, pipeline);
+      return (await import('./commands/install.js')).installCommand(ctx);
     case 'test-chart':
       return (await import('./commands/test-chart.js')).testChartCommand(ctx);
     case 'rollback':
     case 'status':
     case 'port-forward':
     case 'uninstall':
-      return (await import('./commands/release.js')).releaseCommand(ctx, pipeline);
+      return (await import('./commands/release.js')).releaseCommand(ctx);
   }
 }
 

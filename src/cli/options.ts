@@ -1,4 +1,5 @@
 // What the command line says, as plain data (commander's output, typed).
+import type { AnswerOptions } from '../domain/fields.js';
 
 export const COMMANDS = [
   'install',
@@ -12,34 +13,10 @@ export const COMMANDS = [
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-export interface CliOptions {
-  environment?: string;
-  namespace?: string;
-  release?: string;
+/** Everything commander hands over: the answer flags (from domain/fields.ts), then the rest. */
+export interface CliOptions extends AnswerOptions {
   valuesFile?: string;
   outputDir?: string;
-  image?: string;
-  database?: string;
-  dbHost?: string;
-  dbPort?: string;
-  dbName?: string;
-  dbUser?: string;
-  dbSecret?: string;
-  redis?: string;
-  redisHost?: string;
-  redisPort?: string;
-  redisSecret?: string;
-  ingress?: boolean;
-  host?: string;
-  ingressClass?: string;
-  tls?: string;
-  clusterIssuer?: string;
-  tlsSecret?: string;
-  replicas?: string;
-  autoscale?: string;
-  storage?: string | false;
-  storageClass?: string;
-  monitoring?: boolean;
   answers?: string;
   reset?: boolean;
   yes?: boolean;
@@ -69,32 +46,3 @@ export interface ParsedArgs {
   command: CommandName;
   options: CliOptions;
 }
-
-/** CliOptions property → answer key (the long flag name). */
-export const ANSWER_OPTION_KEYS = {
-  environment: 'environment',
-  namespace: 'namespace',
-  release: 'release',
-  image: 'image',
-  database: 'database',
-  dbHost: 'db-host',
-  dbPort: 'db-port',
-  dbName: 'db-name',
-  dbUser: 'db-user',
-  dbSecret: 'db-secret',
-  redis: 'redis',
-  redisHost: 'redis-host',
-  redisPort: 'redis-port',
-  redisSecret: 'redis-secret',
-  ingress: 'ingress',
-  host: 'host',
-  ingressClass: 'ingress-class',
-  tls: 'tls',
-  clusterIssuer: 'cluster-issuer',
-  tlsSecret: 'tls-secret',
-  replicas: 'replicas',
-  autoscale: 'autoscale',
-  storage: 'storage',
-  storageClass: 'storage-class',
-  monitoring: 'monitoring',
-} as const satisfies Partial<Record<keyof CliOptions, string>>;

@@ -1,9 +1,8 @@
 // How the CLI talks when no Ink screen is up: human lines, or NDJSON events with --json.
 // Results go to stdout; problems and warnings to stderr (so `> file` keeps them visible).
 import type { UserProblem } from '../domain/errors.js';
-import { colorEnabled } from './mode.js';
-
-export type CliEvent = { type: string } & Record<string, unknown>;
+import { colorEnabled } from '../ui/mode.js';
+import { type CommandEvent, ndjsonLine } from '../ui/run/ndjson-lines.js';
 
 export interface Output {
   readonly json: boolean;
@@ -12,9 +11,9 @@ export interface Output {
   /** A warning on stderr (event `warning` in --json mode). */
   warn(message: string, hint?: string): void;
   /** A machine-readable event; printed only in --json mode. */
-  event(e: CliEvent): void;
+  event(e: CommandEvent): void;
   /** Every problem at once, each with its hint. */
-  problems(list: readonly UserProblem[], exitCode: number, details?: Record<string, unknown>): void;
+  problems(list: readonly UserProblem[], exitCode: number, details?: { missing?: string[] }): void;
 }
 
 export interface OutputStreams {
@@ -26,7 +25,7 @@ export interface OutputStreams {
 export function createOutput(json: boolean, s: OutputStreams): Output {
   const color = colorEnabled(s.stderr, s.env);
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const write = (e: CliEvent) => s.stdout.write(`${JSON.stringify({ ...e, time: new Date().toISOString() })}\n`);
+  const write = (e: CommandEvent) => s.stdout.write(`${ndjsonLine(e)}\n`);
   return {
     json,
     info: (text) => (json ? write({ type: 'notice', message: text }) : s.stdout.write(`${text}\n`)),

@@ -2,6 +2,7 @@
 // `--version` load only this file and commander.
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from '../domain/errors.js';
+import { ANSWER_FIELDS } from '../domain/fields.js';
 import { type CliOptions, COMMANDS, type CommandName, type ParsedArgs } from './options.js';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -39,36 +40,16 @@ function buildProgram(version: string): Command {
     .showSuggestionAfterError(true);
 
   const opt = (flags: string, desc: string) => p.addOption(new Option(flags, desc));
-  opt('-e, --environment <env>', 'dev | staging | prod');
-  opt('-n, --namespace <name>', 'Kubernetes namespace (default: <environment>-flask-app)');
-  opt('-r, --release <name>', 'Helm release name (default: flask-app)');
-  opt('--values-file <path>', 'the override file to read and write (default: ./<release>.<namespace>.values.yaml)');
-  opt('--output-dir <dir>', 'render: manifests folder (default: ./<release>.<namespace>.manifests/, replaced)');
-  opt('--image <repo[:tag]>', 'app image, e.g. ghcr.io/acme/flask-app:1.4.2');
-  opt('--database <mode>', 'subchart | external | none');
-  opt('--db-host <host>', 'external PostgreSQL host (prod default <release>-db-rw)');
-  opt('--db-port <port>', 'external PostgreSQL port (default 5432)');
-  opt('--db-name <name>', 'database name (default flask_app; prod app)');
-  opt('--db-user <user>', 'database user (default flask_app; prod app)');
-  opt('--db-secret <name>', 'existing Secret with key "password" (default <release>-database; prod <release>-db-app)');
-  opt('--redis <mode>', 'subchart | external | none');
-  opt('--redis-host <host>', 'external Redis host (prod default <release>-cache)');
-  opt('--redis-port <port>', 'external Redis port (default 6379)');
-  opt('--redis-secret <name>', 'existing Secret with key "password" (default <release>-redis)');
-  opt('--ingress', 'create an Ingress');
-  opt('--no-ingress', 'no Ingress');
-  opt('--host <hostname>', 'ingress hostname, e.g. app.example.com');
-  opt('--ingress-class <name>', 'IngressClass (default nginx)');
-  opt('--tls <mode>', 'none | cert-manager | secret');
-  opt('--cluster-issuer <name>', 'cert-manager ClusterIssuer');
-  opt('--tls-secret <name>', 'TLS Secret name (default <release>-tls)');
-  opt('--replicas <n>', 'fixed number of app pods');
-  opt('--autoscale <min:max>', 'HorizontalPodAutoscaler range, e.g. 3:20');
-  opt('--storage <size>', 'model volume size, e.g. 10Gi (prod default 1Gi)');
-  opt('--no-storage', 'no model volume');
-  opt('--storage-class <name>', 'StorageClass of the model volume (default: the cluster default)');
-  opt('--monitoring', 'create a Prometheus ServiceMonitor');
-  opt('--no-monitoring', 'no ServiceMonitor');
+  // The answer flags come from the one field table; the two file options sit after
+  // --release in --help, as they always have.
+  for (const f of ANSWER_FIELDS) {
+    opt(f.flags, f.help);
+    if ('negated' in f) opt(`--no-${f.key}`, f.negated);
+    if (f.key === 'release') {
+      opt('--values-file <path>', 'the override file to read and write (default: ./<release>.<namespace>.values.yaml)');
+      opt('--output-dir <dir>', 'render: manifests folder (default: ./<release>.<namespace>.manifests/, replaced)');
+    }
+  }
   opt('--answers <file>', 'YAML answers keyed by the long flag names (db-host: …)');
   opt('--reset', 'forget the answers remembered in the values file (it is kept as .bak)');
   opt('-y, --yes', 'take the defaults for every remaining answer; confirm prod in CI');

@@ -12,7 +12,8 @@ export class UserError extends Error {
   readonly problems: readonly UserProblem[];
   readonly exitCode: ExitCode;
   /** Machine-readable extras for --json (e.g. the flags still missing). */
-  details: Record<string, unknown> = {};
+  /** Extra fields of the `error` event: the flags still to give, when answers are missing. */
+  details: { missing?: string[] } = {};
 
   constructor(problems: UserProblem | readonly UserProblem[], exitCode: ExitCode = 1) {
     const list = Array.isArray(problems) ? problems : [problems as UserProblem];

@@ -132,11 +132,6 @@ export function parseImage(value: string, defaultTag: string): ImageRef | Proble
   return { repository, tag };
 }
 
-export function checkImage(value: string): Check {
-  const r = parseImage(value, 'latest');
-  return 'message' in r ? r : null;
-}
-
 export function parsePort(value: unknown): number | Problem {
   const n = toInteger(value);
   if (n === null || n < 1 || n > 65535) {

@@ -2,7 +2,7 @@
 // cluster tool's own loader (kind, minikube, k3d). Docker Desktop's Kubernetes runs on the
 // same Docker Engine, so a build is all it needs. Pure: facts in, commands and messages out;
 // the wizard runs the commands with live output.
-import type { Command } from './helm-args.js';
+import type { Command } from './helm/args.js';
 
 export type LocalCluster =
   | { kind: 'kind'; name: string }

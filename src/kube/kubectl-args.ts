@@ -1,6 +1,6 @@
 // Every kubectl command line flask-helm-wizard runs. Pure: data in, argv out. Output is
 // always asked for as JSON (or `-o name`), never parsed from human tables.
-import type { Command } from './helm-args.js';
+import type { Command } from './helm/args.js';
 
 export interface KubectlTarget {
   path: string;

@@ -2,11 +2,19 @@
 // re-forward with backoff when the tunnel drops or /health stops answering, and only
 // ever show a URL that just answered /health.
 import { get } from 'node:http';
-import { sleep } from '../tasks/channel.js';
-import type { ForwardState } from '../tasks/events.js';
+import { sleep } from './channel.js';
 import { type KubectlTarget, kubectl } from './kubectl-args.js';
 import { backoffMs, parseForwarding, pickPort } from './port-pick.js';
 import type { Child, Runner } from './runner.js';
+
+/** What the forward is doing now (shown live, and as `forward` events). */
+export type ForwardState =
+  | { phase: 'connecting'; attempt: number }
+  | { phase: 'probing'; localPort: number }
+  | { phase: 'forwarding'; localPort: number; url: string; note?: string }
+  | { phase: 'reconnecting'; attempt: number; delayMs: number; reason: string }
+  | { phase: 'stopped'; restart: string }
+  | { phase: 'failed'; reason: string };
 
 export interface ForwardOptions {
   runner: Runner;

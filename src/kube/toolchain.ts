@@ -1,7 +1,7 @@
 // One call that finds helm (and kubectl when needed) and learns the helm major, so
 // callers (render, install, status, …) start from ready-to-use binaries or a clear error.
 import { findBinaries } from './binaries.js';
-import { detectHelm, type HelmBin, type UnsupportedHelm } from './helm-version.js';
+import { detectHelm, type HelmBin, type UnsupportedHelm } from './helm/version.js';
 import type { KubectlTarget } from './kubectl-args.js';
 import type { MissingBinary, Runner } from './runner.js';
 

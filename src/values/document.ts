@@ -1,7 +1,7 @@
 // Answers → the commented override file, as a yaml Document. A fresh file gets a
 // header, a comment per group and per key; an existing file is edited in place so
 // the user's own keys and comments survive a re-run.
-import { Document, isMap, isPair, isScalar, type Pair, parseDocument, type YAMLMap } from 'yaml';
+import { Document, isMap, isPair, isScalar, type Pair, type YAMLMap } from 'yaml';
 import type { Answers } from '../domain/answers.js';
 import { ANSWER_MARK, GROUP_COMMENTS, OWNED_PATHS, valueEntries } from '../domain/to-values.js';
 
@@ -158,10 +158,4 @@ function setOwned(doc: Document, root: YAMLMap, path: readonly string[], value: 
 
 export function overrideText(doc: Document): string {
   return doc.toString({ lineWidth: 0 });
-}
-
-/** A fresh document's text for the answers (what the Review screen shows for a new file). */
-export function renderOverride(h: HeaderInfo, existingText?: string): string {
-  const existing = existingText === undefined ? undefined : parseDocument(existingText);
-  return overrideText(buildOverrideDocument(h, existing));
 }

@@ -3,14 +3,7 @@
 // build) is compiled with ajv here, once per process.
 import { createHash } from 'node:crypto';
 
-export interface SchemaError {
-  instancePath: string;
-  keyword: string;
-  message?: string;
-  params: Record<string, unknown>;
-}
-
-export type SchemaValidate = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
+import type { SchemaValidate } from './schema-types.js';
 
 const compiled = new Map<string, Promise<SchemaValidate>>();
 

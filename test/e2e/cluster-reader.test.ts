@@ -10,9 +10,9 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openKubeApi } from '../../src/kube/api/client.js';
 import type { ClusterReader } from '../../src/kube/cluster-reader.js';
+import { parseHistory } from '../../src/kube/helm/release-history.js';
 import { contextFactsOf } from '../../src/kube/image-load.js';
 import { kubectlReader, openClusterReader } from '../../src/kube/open-cluster-reader.js';
-import { parseHistory } from '../../src/kube/release-history.js';
 import { execaRunner } from '../../src/kube/runner.js';
 import {
   applyYaml,

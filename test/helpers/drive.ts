@@ -1,14 +1,14 @@
 // Moves the pure reducer to a given step by answering with defaults (or given values),
 // so a screen test can start right at the screen it is about.
-import { questionFor } from '../../src/app/questions.js';
-import type { StepId } from '../../src/app/steps.js';
+import { questionFor } from '../../src/ui/wizard/questions.js';
+import type { StepId } from '../../src/ui/wizard/steps.js';
 import {
   askContext,
   type InitOptions,
   initWizard,
   type WizardState,
   wizardReducer,
-} from '../../src/app/wizard-state.js';
+} from '../../src/ui/wizard/wizard-state.js';
 
 /** Answers for questions that have no default in some environments. */
 export const FILL: Partial<Record<StepId, string>> = {

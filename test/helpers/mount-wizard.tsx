@@ -1,9 +1,9 @@
 import { render } from 'ink-testing-library';
 import { vi } from 'vitest';
-import type { WizardState } from '../../src/app/wizard-state.js';
 import type { Answers } from '../../src/domain/answers.js';
-import type { PreflightFacts } from '../../src/screens/wizard-contract.js';
-import { WizardView } from '../../src/screens/wizard-view.js';
+import { WizardView } from '../../src/ui/screens/wizard-view.js';
+import type { PreflightFacts } from '../../src/ui/wizard/contract.js';
+import type { WizardState } from '../../src/ui/wizard/wizard-state.js';
 import { tick } from './frames.js';
 import { fakeReviewText, REACHABLE_DEV } from './wizard-fixtures.js';
 
@@ -11,7 +11,6 @@ export interface MountOptions {
   facts?: PreflightFacts;
   purpose?: 'install' | 'render';
   reviewText?: (a: Answers) => string | Promise<string>;
-  reviewDiff?: (a: Answers) => Promise<string | null>;
 }
 
 /** Renders the wizard view starting at `state` (see driveTo) with test facts. */
@@ -23,7 +22,6 @@ export async function mountWizard(state: WizardState, o: MountOptions = {}) {
       facts={o.facts ?? REACHABLE_DEV}
       purpose={o.purpose ?? 'install'}
       reviewText={o.reviewText ?? fakeReviewText}
-      reviewDiff={o.reviewDiff}
       onDone={onDone}
     />,
   );

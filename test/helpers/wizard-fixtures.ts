@@ -1,6 +1,6 @@
 // Preflight facts and a review builder for screen tests (pure data, no cluster).
 import type { Answers } from '../../src/domain/answers.js';
-import type { PreflightFacts } from '../../src/screens/wizard-contract.js';
+import type { PreflightFacts } from '../../src/ui/wizard/contract.js';
 
 export const REACHABLE_DEV: PreflightFacts = {
   context: 'kind-dev',

@@ -3,17 +3,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Answers } from '../../domain/answers.js';
-import { type ExitCode, UserError, usageError } from '../../domain/errors.js';
-import { type TypedSecrets, typedSecrets } from '../../screens/wizard-contract.js';
+import { type ExitCode, usageError } from '../../domain/errors.js';
+import { type TypedSecrets, typedSecrets } from '../../ui/wizard/contract.js';
 import { writeFileAtomic } from '../../values/io.js';
 import { minimalOverrideText, writeOverride } from '../../values/override-file.js';
 import { obtainAnswers, type ValuesTarget, valuesTargetFor } from '../answers-flow.js';
-import type { CliContext, InstallRequest, Pipeline } from '../context.js';
+import type { CliContext, InstallRequest } from '../context.js';
 import { readStdinPasswords } from '../secrets-stdin.js';
 import { renderFromAnswers } from './render.js';
 import { checkTimeout, kubeOptions, optionalInt } from './shared.js';
 
-export async function installCommand(ctx: CliContext, pipeline: Pipeline): Promise<ExitCode> {
+export async function installCommand(ctx: CliContext): Promise<ExitCode> {
   const command = ctx.command === 'upgrade' ? 'upgrade' : 'install';
   checkTimeout(ctx.options.timeout);
   const port = optionalInt(ctx.options.port, '--port', 1, 65535);
@@ -22,9 +22,6 @@ export async function installCommand(ctx: CliContext, pipeline: Pipeline): Promi
   if (outcome.renderOnly) return renderFromAnswers(ctx, outcome);
   const { answers } = outcome;
   const secrets = { ...outcome.secrets, ...(await stdinSecrets(ctx, answers)) };
-
-  const entry = pipeline[command];
-  if (!entry) return notAvailable(command);
 
   const target = await valuesTargetFor(ctx, answers, outcome.input);
   const overrideBefore = target.existing?.text ?? null;
@@ -50,9 +47,9 @@ export async function installCommand(ctx: CliContext, pipeline: Pipeline): Promi
     port,
     ...kubeOptions(ctx),
   };
-  // ── hand-over to the install pipeline (src/tasks, wired in src/cli.tsx) ──
+  // ── hand-over to the install pipeline (loaded now: --help never compiles it) ──
   try {
-    return await entry(request, ctx);
+    return await (await import('../release/entries.js')).installEntry(request, ctx);
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   }
@@ -96,14 +93,4 @@ async function stdinSecrets(ctx: CliContext, a: Answers): Promise<TypedSecrets> 
     );
   }
   return typedSecrets(a, await readStdinPasswords(ctx.stdin, want));
-}
-
-export function notAvailable(command: string): never {
-  throw new UserError(
-    {
-      message: `\`${command}\` is not available in this build of flask-helm-wizard`,
-      hint: `run \`flask-helm-wizard render\` to write the values file and manifests, then install them with the printed helm command`,
-    },
-    1,
-  );
 }

@@ -5,12 +5,11 @@ import { type ExitCode, UserError, type UserProblem } from '../../domain/errors.
 import { type AnswerLayer, firstAnswer } from '../../domain/keys.js';
 import { DEFAULT_RELEASE, defaultNamespace } from '../../domain/presets.js';
 import { checkNamespace, checkRelease } from '../../domain/validators.js';
-import type { CliContext, Pipeline, ReleaseRequest } from '../context.js';
+import type { CliContext, ReleaseRequest } from '../context.js';
 import { chartPaths, gatherInput, layersOf } from '../inputs.js';
-import { notAvailable } from './install.js';
 import { checkTimeout, kubeOptions, optionalInt } from './shared.js';
 
-export async function releaseCommand(ctx: CliContext, pipeline: Pipeline): Promise<ExitCode> {
+export async function releaseCommand(ctx: CliContext): Promise<ExitCode> {
   const command = ctx.command as ReleaseRequest['command'];
   const o = ctx.options;
   checkTimeout(o.timeout);
@@ -18,8 +17,6 @@ export async function releaseCommand(ctx: CliContext, pipeline: Pipeline): Promi
   const input = await gatherInput(o, ctx.cwd, { fallbackEnv: o.yes ? 'dev' : undefined, chartDir });
   const { environment, namespace, release } = releaseTarget(layersOf(input), o.yes === true);
 
-  const entry = pipeline[command];
-  if (!entry) return notAvailable(command);
   const request: ReleaseRequest = {
     command,
     release,
@@ -35,7 +32,14 @@ export async function releaseCommand(ctx: CliContext, pipeline: Pipeline): Promi
     port: optionalInt(o.port, '--port', 1, 65535),
     ...kubeOptions(ctx),
   };
-  // ── hand-over to the release pipeline (src/tasks, wired in src/cli.tsx) ──
+  // ── hand-over to the release pipeline (loaded now: --help never compiles it) ──
+  const entries = await import('../release/entries.js');
+  const entry = {
+    rollback: entries.rollbackEntry,
+    status: entries.statusEntry,
+    'port-forward': entries.portForwardEntry,
+    uninstall: entries.uninstallEntry,
+  }[command];
   return entry(request, ctx);
 }
 

@@ -3,7 +3,8 @@ import { relative, resolve } from 'node:path';
 import type { Answers } from '../../domain/answers.js';
 import type { ExitCode } from '../../domain/errors.js';
 import { secretsNamed } from '../../domain/secrets.js';
-import { renderManifests } from '../../tasks/render.js';
+import { renderManifests } from '../../pipelines/render.js';
+import type { CommandEvent } from '../../ui/run/ndjson-lines.js';
 import { writeOverride } from '../../values/override-file.js';
 import { type AnswersOutcome, obtainAnswers, valuesTargetFor } from '../answers-flow.js';
 import type { CliContext } from '../context.js';
@@ -32,12 +33,8 @@ export async function renderFromAnswers(
   const written = await writeOverride(answers, target, target.existing);
   report(
     ctx,
-    'values-written',
+    { type: 'values-written', path: target.path, backup: written.backedUp ? `${target.path}.bak` : null },
     `✔ values written to ${target.shownPath}${written.backedUp ? ` (previous kept as ${target.shownPath}.bak)` : ''}`,
-    {
-      path: target.path,
-      backup: written.backedUp ? `${target.path}.bak` : null,
-    },
   );
 
   const shownOut = o.outputDir ?? `./${answers.release}.${answers.namespace}.manifests`;
@@ -58,28 +55,31 @@ export async function renderFromAnswers(
   });
   report(
     ctx,
-    'manifests-written',
+    { type: 'manifests-written', path: result.outputDir, files: result.files },
     `✔ ${result.files.length} manifests rendered into ${shownOut}/ (replaced on each render)`,
-    {
-      path: result.outputDir,
-      files: result.files,
-    },
   );
   if (result.secretFiles.length) {
     report(
       ctx,
-      'throwaway-secrets',
+      {
+        type: 'throwaway-secrets',
+        files: result.secretFiles.map((f) => relative(ctx.cwd, resolve(result.outputDir, f))),
+      },
       `  ${result.secretFiles.length} Secret manifest(s) there are readable by you only (mode 0600): their generated passwords are throwaway — helm install generates and keeps its own.`,
-      { files: result.secretFiles.map((f) => relative(ctx.cwd, resolve(result.outputDir, f))) },
     );
   }
-  for (const line of neededSecrets(answers)) report(ctx, 'secret-needed', `  ${line}`, { message: line });
-  report(ctx, 'install-command', `Install it with:\n  ${result.installCommand}`, { command: result.installCommand });
+  for (const line of neededSecrets(answers)) report(ctx, { type: 'secret-needed', message: line }, `  ${line}`);
+  report(
+    ctx,
+    { type: 'install-command', command: result.installCommand },
+    `Install it with:\n  ${result.installCommand}`,
+  );
   return 0;
 }
 
-function report(ctx: CliContext, type: string, text: string, data: Record<string, unknown>): void {
-  if (ctx.out.json) ctx.out.event({ type, ...data });
+/** One line for a person, or the same fact as an event with --json. */
+function report(ctx: CliContext, event: CommandEvent, text: string): void {
+  if (ctx.out.json) ctx.out.event(event);
   else ctx.out.info(text);
 }
 

@@ -1,6 +1,6 @@
 // Small pieces several commands share.
 import { UserError } from '../../domain/errors.js';
-import type { HelmBin } from '../../kube/helm-version.js';
+import type { HelmBin } from '../../kube/helm/version.js';
 import { loadHelm } from '../../kube/toolchain.js';
 import type { CliContext, KubeOptions } from '../context.js';
 

@@ -4,7 +4,7 @@ import { isEnvironment } from '../../domain/answers.js';
 import { type ExitCode, UserError } from '../../domain/errors.js';
 import { firstAnswer } from '../../domain/keys.js';
 import { DEFAULT_RELEASE, defaultNamespace } from '../../domain/presets.js';
-import { testChart } from '../../tasks/test-chart.js';
+import { testChart } from '../../pipelines/test-chart.js';
 import type { CliContext } from '../context.js';
 import { chartPaths, gatherInput, layersOf } from '../inputs.js';
 import { requireHelm } from './shared.js';

@@ -1,26 +1,26 @@
-// The release pipelines as the CLI calls them (src/cli.tsx dispatch table): request
+// The release pipelines as the CLI calls them (src/main.ts dispatch table): request
 // in, exit code out. Each picks its renderer, runs its event stream, and returns the
 // exit code of the stream's `result` event.
 import { isAbsolute, join, relative } from 'node:path';
 import type { ExitCode } from '../../domain/errors.js';
 import { UserError } from '../../domain/errors.js';
-import { displayCommand, helmUpgradeInstall } from '../../kube/helm-args.js';
+import { displayCommand, helmUpgradeInstall } from '../../kube/helm/args.js';
 import type { LocalCluster } from '../../kube/image-load.js';
 import type { KubectlTarget } from '../../kube/kubectl-args.js';
 import { openClusterReader } from '../../kube/open-cluster-reader.js';
 import { loadToolchain, type Toolchain } from '../../kube/toolchain.js';
-import { type UpgradeDiff, upgradeDiff } from '../../tasks/diff.js';
-import { EXIT, type RunEvent, stepStart } from '../../tasks/events.js';
-import { decideImageLoad, imageStep, skippedImage } from '../../tasks/image-step.js';
-import { installOrUpgrade } from '../../tasks/install.js';
-import { syncOverrideToRelease } from '../../tasks/override-sync.js';
-import { kubeTarget, type ReleasePlan } from '../../tasks/plan.js';
-import { portForwardTask } from '../../tasks/port-forward.js';
-import { preflightStep } from '../../tasks/preflight.js';
-import { type ReleaseRef, rollbackTask, statusTask, uninstallTask } from '../../tasks/release-ops.js';
-import { renderStep, type TaskDeps } from '../../tasks/steps.js';
-import { streamOf } from '../../tasks/stream.js';
-import { verifyRelease } from '../../tasks/verify.js';
+import { type UpgradeDiff, upgradeDiff } from '../../pipelines/diff.js';
+import { decideImageLoad, imageStep, skippedImage } from '../../pipelines/image-step.js';
+import { installOrUpgrade } from '../../pipelines/install.js';
+import { syncOverrideToRelease } from '../../pipelines/override-sync.js';
+import { kubeTarget, type ReleasePlan } from '../../pipelines/plan.js';
+import { portForwardTask } from '../../pipelines/port-forward.js';
+import { preflightStep } from '../../pipelines/preflight.js';
+import { type ReleaseRef, rollbackTask, statusTask, uninstallTask } from '../../pipelines/release-ops.js';
+import { renderStep, type TaskDeps } from '../../pipelines/steps.js';
+import { streamOf } from '../../pipelines/stream.js';
+import { verifyRelease } from '../../pipelines/verify.js';
+import { EXIT, type RunEvent, stepStart } from '../../rollout/events.js';
 import type { CliContext, InstallRequest, ReleaseRequest } from '../context.js';
 import { chartPaths } from '../inputs.js';
 import { askConfirm } from './confirm.js';

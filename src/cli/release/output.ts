@@ -1,36 +1,25 @@
-// Picks the renderer for a run: NDJSON with --json, plain lines without a TTY or with
-// --plain, the Ink run screen otherwise. Every renderer consumes the same RunEvents.
-
-import { createNdjsonRenderer } from '../../screens/run/ndjson-lines.js';
-import { createPlainRenderer } from '../../screens/run/plain-lines.js';
-import type { RunEvent } from '../../tasks/events.js';
+// The CLI's side of a run's display: which one (ui/run/open-run.ts decides from the
+// mode and the flags), and feeding a pipeline's stream into it.
+import type { EventSink, RunEvent } from '../../rollout/events.js';
+import { openRun, type RunDisplay } from '../../ui/run/open-run.js';
 import type { CliContext } from '../context.js';
 
-export interface EventSink {
-  (e: RunEvent): void;
-  /** Finishes the display (unmounts Ink); safe to call twice. */
-  close(): Promise<void>;
-  /** Asks inside the display (the Ink screen); absent for line output. */
-  confirm?: (q: { question: string; typed?: string }) => Promise<boolean>;
-}
+export type { EventSink };
 
-export function lineSink(ctx: CliContext): EventSink {
-  const write = (line: string) => {
-    ctx.stdout.write(`${line}\n`);
+export function displayOf(ctx: CliContext): RunDisplay {
+  return {
+    mode: ctx.mode,
+    json: ctx.out.json,
+    verbose: ctx.options.verbose === true,
+    env: ctx.env,
+    stdin: ctx.stdin,
+    stdout: ctx.stdout,
+    stderr: ctx.stderr,
   };
-  const render = ctx.out.json
-    ? createNdjsonRenderer(write)
-    : createPlainRenderer(write, { verbose: ctx.options.verbose === true });
-  const sink = ((e: RunEvent) => render(e)) as EventSink;
-  sink.close = async () => {};
-  return sink;
 }
 
-/** Ink only with a person at a terminal and no --json/--plain. */
-export async function sinkFor(ctx: CliContext, title: string, onInterrupt: () => void): Promise<EventSink> {
-  if (ctx.mode !== 'ink' || ctx.out.json) return lineSink(ctx);
-  const { inkSink } = await import('../../screens/run/mount.js');
-  return inkSink(ctx, title, onInterrupt);
+export function sinkFor(ctx: CliContext, title: string, onInterrupt: () => void): Promise<EventSink> {
+  return openRun(displayOf(ctx), title, onInterrupt);
 }
 
 /** Feeds a stream into the sink and returns the exit code of its `result` event. */

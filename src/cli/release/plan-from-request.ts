@@ -3,9 +3,9 @@
 import { join } from 'node:path';
 import type { Answers } from '../../domain/answers.js';
 import { LOCAL_IMAGE } from '../../domain/presets.js';
-import type { PreflightNeeds } from '../../kube/preflight-checks.js';
 import type { Toolchain } from '../../kube/toolchain.js';
-import type { ReleasePlan, SecretToCreate } from '../../tasks/plan.js';
+import type { ReleasePlan, SecretToCreate } from '../../pipelines/plan.js';
+import type { PreflightNeeds } from '../../rollout/preflight-checks.js';
 import type { InstallRequest } from '../context.js';
 
 export function planFromInstall(r: InstallRequest, tools: Toolchain): ReleasePlan {

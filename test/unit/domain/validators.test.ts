@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkHostname,
-  checkImage,
   checkNamespace,
   checkPgName,
   checkRelease,
@@ -80,8 +79,8 @@ describe('image references', () => {
   it.each(['Flask-App:1', 'acme/app@sha256:abc', 'acme/app:', 'acme//app', 'acme/app:bad tag', ''])(
     'rejects %j',
     (v) => {
-      const p = checkImage(v);
-      expect(p?.hint).toMatch(/REPOSITORY\[:TAG\]/);
+      const p = parseImage(v, 'latest');
+      expect('hint' in p ? p.hint : undefined).toMatch(/REPOSITORY\[:TAG\]/);
     },
   );
 });

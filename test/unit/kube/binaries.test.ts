@@ -1,3 +1,7 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { packageRoot, resolveBinary } from '../../../src/kube/binaries.js';
 
@@ -54,9 +58,23 @@ describe('resolveBinary order: flag, env, PATH, package cache', () => {
 });
 
 describe('packageRoot', () => {
+  // The answer is the clone itself, wherever it was cloned: compare with this file's own
+  // repository root, never with a folder name.
+  const repoRoot = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/$/, '');
   it('finds the flask-helm-wizard package from inside src/', () => {
-    expect(packageRoot(new URL('../../../src/kube/binaries.ts', import.meta.url).pathname)).toMatch(
-      /\/main$|flask-helm-wizard/,
-    );
+    expect(packageRoot(fileURLToPath(new URL('../../../src/kube/binaries.ts', import.meta.url)))).toBe(repoRoot);
+  });
+
+  it('climbs past a package.json of another name and stops at the filesystem root', () => {
+    const top = mkdtempSync(join(tmpdir(), 'fhw-root-'));
+    try {
+      mkdirSync(join(top, 'ours', 'other', 'src'), { recursive: true });
+      writeFileSync(join(top, 'ours', 'package.json'), JSON.stringify({ name: 'flask-helm-wizard' }));
+      writeFileSync(join(top, 'ours', 'other', 'package.json'), JSON.stringify({ name: 'something-else' }));
+      expect(packageRoot(join(top, 'ours', 'other', 'src', 'x.js'))).toBe(join(top, 'ours'));
+      expect(packageRoot(join(top, 'x.js'))).toBeUndefined();
+    } finally {
+      rmSync(top, { recursive: true, force: true });
+    }
   });
 });

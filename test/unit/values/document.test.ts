@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import type { Answers } from '../../../src/domain/answers.js';
 import { valuesFor } from '../../../src/domain/to-values.js';
-import { renderOverride } from '../../../src/values/document.js';
+import { buildOverrideDocument, type HeaderInfo, overrideText } from '../../../src/values/document.js';
 import { DEV_ANSWERS as dev } from '../../helpers/answers.js';
+
+/** The override file's text for the answers, on top of an earlier text when given. */
+const renderOverride = (h: HeaderInfo, existingText?: string) =>
+  overrideText(buildOverrideDocument(h, existingText === undefined ? undefined : parseDocument(existingText)));
 
 const header = (answers: Answers) => ({
   answers,

@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { validatorModule } from '../../../scripts/build/precompiled-schema.mjs';
-import { type SchemaValidate, validatorFor } from '../../../src/values/schema-validator.js';
+import type { SchemaValidate } from '../../../src/values/schema-types.js';
+import { validatorFor } from '../../../src/values/schema-validator.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const schemaText = readFileSync(join(ROOT, 'flask-app/values.schema.json'), 'utf8');
