@@ -72,7 +72,12 @@ export function helmRelease(i: GitOpsInput): Obj {
       ...chart,
       timeout: i.timeout,
       install: { remediation: { retries: i.retries } },
-      upgrade: { cleanupOnFail: true, remediation: { retries: i.retries, strategy: 'rollback' } },
+      // remediateLastFailure: roll back the last failed attempt too, whatever the retries
+      // (Flux's default skips it when retries is 0).
+      upgrade: {
+        cleanupOnFail: true,
+        remediation: { retries: i.retries, strategy: 'rollback', remediateLastFailure: true },
+      },
       driftDetection: { mode: 'enabled' },
       valuesFrom: valuesConfigMaps(i).map((c) => ({ kind: 'ConfigMap', name: c.name, valuesKey: VALUES_KEY })),
     },

@@ -50,7 +50,7 @@ describe('Flux export', () => {
       chartRef: { kind: 'OCIRepository', name: 'web-chart' },
       timeout: '7m',
       install: { remediation: { retries: 2 } },
-      upgrade: { remediation: { retries: 2, strategy: 'rollback' } },
+      upgrade: { remediation: { retries: 2, strategy: 'rollback', remediateLastFailure: true } },
       driftDetection: { mode: 'enabled' },
     });
     expect(hr.spec.valuesFrom).toEqual([
