@@ -5,4 +5,5 @@ export { application } from './argocd.js';
 export { type ExportFile, exportFiles, type ValuesTexts } from './files.js';
 export { fluxKustomization, fluxSource, helmRelease, valuesConfigMaps } from './flux.js';
 export * from './input.js';
+export { type GitOpsOwner, gitopsOwner, type ObjectMeta, ownedRefusal } from './owner.js';
 export { ExportError, type ExportResult, writeExport } from './write.js';
