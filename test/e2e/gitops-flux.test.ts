@@ -68,7 +68,8 @@ requireCluster();
 const registry = requireRegistry();
 const version = chartVersion();
 const work = mkdtempSync(path.join(tmpdir(), 'fhw-e2e-gitops-'));
-const release = 'web';
+// The chart names its objects after a release that contains "flask-app" as is.
+const release = 'flask-app';
 const helmHome = {
   HELM_CONFIG_HOME: path.join(work, 'helm', 'config'),
   HELM_CACHE_HOME: path.join(work, 'helm', 'cache'),
@@ -273,7 +274,7 @@ describe('server-side dry-run of the prod Flux export and the Argo CD export aga
     input(ns, {
       tool,
       environment: 'prod',
-      existingSecrets: ['web-db', 'web-redis'],
+      existingSecrets: ['flask-app-db', 'flask-app-redis'],
       retries: 3,
       timeout: '10m',
       git: { url: 'https://git.example.com/team/app.git', revision: 'main', path: 'deploy/prod' },
@@ -286,9 +287,11 @@ describe('server-side dry-run of the prod Flux export and the Argo CD export aga
     await writeExport(dir, prod('flux'), { envValues: prodValues, override: 'replicaCount: 3\n' });
     const res = await dryRun(dir);
     expect(res.exitCode, describeFailure(res)).toBe(0);
-    expect(res.stdout).toMatch(/helmrelease\.helm\.toolkit\.fluxcd\.io\/web created \(server dry run\)/);
-    expect(res.stdout).toMatch(/ocirepository\.source\.toolkit\.fluxcd\.io\/web-chart created \(server dry run\)/);
-    expect(res.stdout.match(/configmap\/web-values-\S+ created \(server dry run\)/g)).toHaveLength(2);
+    expect(res.stdout).toContain(`helmrelease.helm.toolkit.fluxcd.io/${release} created (server dry run)`);
+    expect(res.stdout).toContain(`ocirepository.source.toolkit.fluxcd.io/${release}-chart created (server dry run)`);
+    expect(
+      res.stdout.match(new RegExp(`configmap/${release}-values-\\S+ created \\(server dry run\\)`, 'g')),
+    ).toHaveLength(2);
   });
 
   it('the Argo CD export is accepted', async () => {
@@ -296,7 +299,7 @@ describe('server-side dry-run of the prod Flux export and the Argo CD export aga
     await writeExport(dir, prod('argocd'), { envValues: prodValues, override: 'replicaCount: 3\n' });
     const res = await dryRun(dir);
     expect(res.exitCode, describeFailure(res)).toBe(0);
-    expect(res.stdout).toMatch(new RegExp(`application\\.argoproj\\.io/web-${ns} created \\(server dry run\\)`));
+    expect(res.stdout).toContain(`application.argoproj.io/${release}-${ns} created (server dry run)`);
   });
 
   it('the CRDs do check: a hand edit outside their schema is refused', async () => {
