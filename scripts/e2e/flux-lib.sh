@@ -16,5 +16,6 @@ flux_alive() {
   [ -f "$f" ] || return 1
   pid=$(cat "$f")
   [ -r "/proc/$pid/environ" ] || return 1
-  tr '\0' '\n' <"/proc/$pid/environ" | grep -qxF "KUBECONFIG=$KUBECONFIG_FILE"
+  # It may exit between the checks: then it is simply not alive (no shell error).
+  { tr '\0' '\n' <"/proc/$pid/environ"; } 2>/dev/null | grep -qxF "KUBECONFIG=$KUBECONFIG_FILE"
 }
