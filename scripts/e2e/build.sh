@@ -46,6 +46,8 @@ done_cached() {
 mkdir -p "$CACHE"
 # OCI registry for the chart publishing tests (registry-build.sh: own cache key, same lock).
 bash "$HERE/registry-build.sh"
+# Flux controllers + GitOps CRDs for the gitops lane (flux-build.sh: own cache key, same lock).
+bash "$HERE/flux-build.sh"
 [ -f "$OUT/.ok" ] && [ -f "$OUT/crds/.ok" ] && done_cached
 exec 9>"$CACHE/.build.lock"
 if ! flock -n 9; then log "another e2e build is running; waiting for its lock ($CACHE/.build.lock)"; flock 9; fi

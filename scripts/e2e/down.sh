@@ -34,6 +34,8 @@ stop() {
 
 # OCI registry for the chart publishing tests (its own state in $E2E_DIR/registry).
 bash "$E2E_HERE/registry-down.sh"
+# Flux controllers of the gitops lane (flux-up.sh; their own state in $E2E_DIR/flux).
+bash "$E2E_HERE/flux-down.sh"
 
 stopped_any=0
 [ -d "$PIDS" ] && stopped_any=1

@@ -118,3 +118,6 @@ e2e_log "kubectl --kubeconfig $KUBECONFIG_FILE get nodes"
 
 # OCI registry for the chart publishing tests (registry-up.sh; stopped by down.sh).
 bash "$E2E_HERE/registry-up.sh"
+# Flux controllers for the gitops lane, only when asked (E2E_GITOPS=1; the gitops test
+# starts them itself otherwise): they need flux-build.sh's cache. Stopped by down.sh.
+if [ "${E2E_GITOPS:-0}" = 1 ]; then bash "$E2E_HERE/flux-up.sh"; fi
