@@ -18,7 +18,7 @@ export const APP_ENV: Record<Environment, 'development' | 'staging' | 'productio
 
 /** One line per environment, shown next to the choice. */
 export const ENVIRONMENT_SUMMARY: Record<Environment, string> = {
-  dev: '1 replica, debug on, in-cluster PostgreSQL and Redis, no ingress',
+  dev: '2 replicas, debug on, in-cluster PostgreSQL and Redis, no ingress',
   staging: '2 replicas, in-cluster PostgreSQL and Redis, ingress with TLS from cert-manager (staging issuer)',
   prod: 'autoscaling 3-20, external database and Redis via existing Secrets, ingress with TLS, model volume, monitoring',
 };
@@ -53,7 +53,7 @@ export function presetFor(env: Environment, release: string = DEFAULT_RELEASE): 
         ingress: false,
         tls: 'none',
         'cluster-issuer': 'letsencrypt-staging',
-        replicas: 1,
+        replicas: 2,
         storage: false,
         monitoring: false,
       };

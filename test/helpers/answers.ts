@@ -10,7 +10,7 @@ export const DEV_ANSWERS: Answers = {
   database: { mode: 'subchart' },
   redis: { mode: 'subchart' },
   ingress: { enabled: false },
-  scaling: { mode: 'fixed', replicas: 1 },
+  scaling: { mode: 'fixed', replicas: 2 },
   storage: { enabled: false },
   monitoring: false,
 };

@@ -101,7 +101,7 @@ describe('the wizard in a real terminal', () => {
       await t.waitFor('Fixed number of replicas (default)');
       await t.keys('Enter');
       await t.waitFor('How many pods run at all times');
-      await t.type('2');
+      await t.type('3');
       await t.keys('Enter');
       await t.waitFor('A persistent volume for ML model files');
       await t.keys('Enter');
@@ -119,7 +119,7 @@ describe('the wizard in a real terminal', () => {
       expect(values).toContain('namespace team-a');
       expect(values).toMatch(/repository: acme\/flask-app\n/);
       expect(values).toMatch(/tag: 1\.4\.2\n/);
-      expect(values).toMatch(/replicaCount: 2\n/);
+      expect(values).toMatch(/replicaCount: 3\n/);
       expect(values).toContain('host: team-a.example.com');
       expect(values).not.toMatch(/password:/i);
       expect(statSync(join(cwd, 'out/values.yaml')).mode & 0o777).toBe(0o600);
@@ -128,7 +128,7 @@ describe('the wizard in a real terminal', () => {
       expect(manifests).toContain('kind: Deployment');
       expect(manifests).toContain('image: "acme/flask-app:1.4.2"');
       expect(manifests).toContain('- host: "team-a.example.com"');
-      expect(manifests).toMatch(/replicas: 2\n/);
+      expect(manifests).toMatch(/replicas: 3\n/);
 
       const lint = helm(
         HELM3,
@@ -158,7 +158,7 @@ describe('the wizard in a real terminal', () => {
         'Enter keeps the default: nginx',
         'No TLS (default)',
         'Fixed number of replicas (default)',
-        'Enter keeps the default: 2',
+        'Enter keeps the default: 3',
         'No (default)',
         'No (default)',
       ]) {

@@ -28,7 +28,7 @@ describe('answers → values', () => {
     expect(valuesFor(dev)).toEqual({
       flask: { env: 'development' },
       image: { repository: 'flask-app', tag: 'dev' },
-      replicaCount: 1,
+      replicaCount: 2,
       autoscaling: { enabled: false },
       postgresql: { enabled: true },
       database: { host: '' },
@@ -69,7 +69,12 @@ describe('answers → values', () => {
   });
 
   it('staging: environment is staging; one replica with storage mounts ReadWriteOnce', () => {
-    const v = valuesFor({ ...dev, environment: 'staging', storage: { enabled: true, size: '5Gi', storageClass: '' } });
+    const v = valuesFor({
+      ...dev,
+      environment: 'staging',
+      scaling: { mode: 'fixed', replicas: 1 },
+      storage: { enabled: true, size: '5Gi', storageClass: '' },
+    });
     expect(v.flask).toEqual({ env: 'staging' });
     expect(v.persistence).toEqual({ enabled: true, size: '5Gi', storageClass: '', accessMode: 'ReadWriteOnce' });
   });
@@ -143,7 +148,7 @@ describe('only what the answers change on top of the environment', () => {
   const base = {
     flask: { env: 'development' },
     image: { repository: 'flask-app', tag: '' },
-    replicaCount: 1,
+    replicaCount: 2,
     autoscaling: { enabled: false },
     postgresql: { enabled: true },
     database: { host: '' },

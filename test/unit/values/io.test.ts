@@ -83,12 +83,12 @@ describe('writeOverride', () => {
     await writeOverride(answers, target(path));
     await writeFile(path, `${await readFile(path, 'utf8')}\n# added by hand\npodAnnotations:\n  owner: me\n`);
     const existing = await loadOverride(path, CHART);
-    expect(existing?.answers).toMatchObject({ environment: 'dev', image: 'flask-app:dev', replicas: 1 });
-    const r = await writeOverride({ ...answers, scaling: { mode: 'fixed', replicas: 2 } }, target(path), existing);
+    expect(existing?.answers).toMatchObject({ environment: 'dev', image: 'flask-app:dev', replicas: 2 });
+    const r = await writeOverride({ ...answers, scaling: { mode: 'fixed', replicas: 3 } }, target(path), existing);
     expect(r.backedUp).toBe(true);
     const text = await readFile(path, 'utf8');
     expect(text).toContain('# added by hand\npodAnnotations:\n  owner: me');
-    expect(text).toContain('replicaCount: 2');
+    expect(text).toContain('replicaCount: 3');
     expect(await readFile(`${path}.bak`, 'utf8')).toContain('# added by hand');
     expect(await readFile(`${path}.bak`, 'utf8')).not.toContain('replicaCount');
   });

@@ -55,7 +55,7 @@ describe('plain wizard', { timeout: 120_000 }, () => {
     expect(r.kind === 'completed' && r.answers).toMatchObject<Partial<Answers>>({
       environment: 'dev',
       namespace: 'dev-flask-app',
-      scaling: { mode: 'fixed', replicas: 1 },
+      scaling: { mode: 'fixed', replicas: 2 },
     });
   });
 

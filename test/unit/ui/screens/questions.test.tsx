@@ -202,7 +202,7 @@ interface SelectCase {
 const SELECT_CASES: SelectCase[] = [
   {
     step: 'environment',
-    shows: ['dev (default)', 'staging', '1 replica, debug on'],
+    shows: ['dev (default)', 'staging', '2 replicas, debug on'],
     downs: 1,
     next: 'staging-flask-app',
     prev: 'kube context',

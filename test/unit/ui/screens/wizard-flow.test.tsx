@@ -81,7 +81,7 @@ describe('whole wizard', { timeout: 120_000 }, () => {
       ['In-cluster Redis (default)', E],
       ['An Ingress gives the app', E],
       ['Fixed number of replicas (default)', E],
-      ['default: 1', E],
+      ['default: 2', E],
       ['A persistent volume for ML model files', E],
       ['Prometheus scrapes the app', E],
     ]);

@@ -9,7 +9,7 @@ test('dev reads as a short plain list', () => {
     database: 'in-cluster PostgreSQL',
     redis: 'in-cluster Redis',
     ingress: 'none (reach the app with port-forward)',
-    scaling: '1 replica',
+    scaling: '2 replicas',
     'model volume': 'none',
     monitoring: 'off',
   });
