@@ -3,7 +3,7 @@
 // metrics port, the preStop/grace rule, the enforced and deterministic secret
 // key, the ServiceMonitor label merge and the existingClaim access-mode rule.
 import { describe, expect, it } from 'vitest';
-import { appContainer, podSpec } from './app.js';
+import { appConfig, appContainer, podSpec } from './app.js';
 import { helm, type K8sObject, MAJORS, ofKind, one, parseObjects, render, renderError, templateArgs } from './helm.js';
 import type { INetworkPolicy, ISecret, IService } from './k8s.js';
 
@@ -129,7 +129,9 @@ describe.each(MAJORS)('%s', (major) => {
       const objs = await render(major);
       const c = appContainer(objs);
       expect(c.lifecycle?.preStop?.exec?.command).toEqual(['sleep', '5']);
-      expect(podSpec(objs).terminationGracePeriodSeconds).toBeGreaterThan(60 + 5);
+      const harakiri = Number(appConfig(objs).UWSGI_HARAKIRI);
+      expect(harakiri).toBe(30);
+      expect(podSpec(objs).terminationGracePeriodSeconds).toBeGreaterThan(harakiri + 5);
     });
 
     it.each([
