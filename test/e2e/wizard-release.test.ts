@@ -107,19 +107,19 @@ describe.each([3, 4] as const)('flask-helm-wizard on Helm %i', (major) => {
   });
 
   it('upgrade with a harmless change: a new revision is deployed', async () => {
-    const r = await cli(major, cwd, ['upgrade', '-e', 'dev', '-n', ns, '--yes', '--replicas', '2', '--no-verify']);
+    const r = await cli(major, cwd, ['upgrade', '-e', 'dev', '-n', ns, '--yes', '--replicas', '3', '--no-verify']);
     expect(r.exitCode, r.out).toBe(0);
-    expect(r.out).toContain('replicas: 2');
+    expect(r.out).toContain('replicas: 3');
     const top = (await history(major, ns)).pop();
     expect(top).toMatchObject({ revision: 2, status: 'deployed' });
-    expect((await deployedValues(major, ns)).replicaCount).toBe(2);
+    expect((await deployedValues(major, ns)).replicaCount).toBe(3);
   });
 
   it('upgrade into a crash loop: exit 3 within 20 s, previous values deployed, override file restored', async () => {
     const before = readFileSync(valuesFile(), 'utf8');
     const r = await cli(major, cwd, [
       'upgrade',
-      ...['-e', 'dev', '-n', ns, '--yes', '--replicas', '3'],
+      ...['-e', 'dev', '-n', ns, '--yes', '--replicas', '4'],
       ...['--set', 'podAnnotations.e2e/fail=crashloop'],
     ]);
     expect(r.exitCode, r.out).toBe(3);
@@ -132,7 +132,7 @@ describe.each([3, 4] as const)('flask-helm-wizard on Helm %i', (major) => {
     expect(top?.description).toMatch(/^Rollback to 2/);
     expect(revs.some((x) => x.status.startsWith('pending-'))).toBe(false);
     const values = await deployedValues(major, ns);
-    expect(values.replicaCount).toBe(2);
+    expect(values.replicaCount).toBe(3);
     expect(JSON.stringify(values)).not.toContain('crashloop');
     expect(readFileSync(valuesFile(), 'utf8')).toBe(before);
   });
@@ -210,7 +210,7 @@ describe.each([3, 4] as const)('flask-helm-wizard on Helm %i', (major) => {
     expect(s.exitCode, s.out).toBe(0);
     expect(s.out).toMatch(/flask-app in \S+: revision \d+, deployed/);
     const top = (await history(major, ns)).pop()?.revision ?? 0;
-    expect(readFileSync(valuesFile(), 'utf8')).toContain('replicaCount: 2');
+    expect(readFileSync(valuesFile(), 'utf8')).toContain('replicaCount: 3');
     const rb = await cli(major, cwd, ['rollback', '-n', ns, '--yes', '--revision', '1']);
     expect(rb.exitCode, rb.out).toBe(0);
     expect((await history(major, ns)).pop()).toMatchObject({
@@ -218,12 +218,12 @@ describe.each([3, 4] as const)('flask-helm-wizard on Helm %i', (major) => {
       status: 'deployed',
       description: 'Rollback to 1',
     });
-    // The values file follows the rollback (revision 1 ran one replica), so the next
-    // upgrade does not bring two back; the file before it is kept as .bak.
+    // The values file follows the rollback (revision 1 ran two replicas), so the next
+    // upgrade does not bring three back; the file before it is kept as .bak.
     expect(rb.out).toContain('now holds the values deployed');
-    expect(readFileSync(valuesFile(), 'utf8')).not.toContain('replicaCount: 2');
-    expect(readFileSync(`${valuesFile()}.bak`, 'utf8')).toContain('replicaCount: 2');
-    expect((await deployedValues(major, ns)).replicaCount).not.toBe(2);
+    expect(readFileSync(valuesFile(), 'utf8')).not.toContain('replicaCount: 3');
+    expect(readFileSync(`${valuesFile()}.bak`, 'utf8')).toContain('replicaCount: 3');
+    expect((await deployedValues(major, ns)).replicaCount).not.toBe(3);
     const un = await cli(major, cwd, ['uninstall', '-n', ns, '--yes']);
     expect(un.exitCode, un.out).toBe(0);
     const gone = await execa(helmBinary(major), ['status', 'flask-app', '-n', ns, '--kubeconfig', KUBECONFIG], {

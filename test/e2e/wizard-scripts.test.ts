@@ -51,7 +51,7 @@ describe('scripts/install.sh and scripts/upgrade.sh', () => {
   it('install.sh --environment dev --namespace NS installs; upgrade.sh makes a new revision', async () => {
     const i = await script('install.sh', ns);
     expect(i.exitCode, i.out).toBe(0);
-    const u = await script('upgrade.sh', ns, ['--replicas', '2']);
+    const u = await script('upgrade.sh', ns, ['--replicas', '3']);
     expect(u.exitCode, u.out).toBe(0);
     const h = JSON.parse((await helmOk(4, ['history', 'flask-app', '-n', ns, '-o', 'json'])).stdout) as {
       status: string;
