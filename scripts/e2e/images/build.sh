@@ -112,12 +112,14 @@ if [ ! -f "$APP_TAR" ]; then
 fi
 
 # --- PostgreSQL and Valkey stand-ins (CONTRACT.md) -----------------------------------
-# uid_999 <user>: the official images run their server as uid/gid 999; Debian's
-# packages pick a free system id, so the hook moves the user (and its files) there.
-uid_999() {
+# uid_move <user> <id>: the chart runs PostgreSQL as 10999 and Valkey as 10998 (above
+# 10000, clear of host users; the official images run as any uid). Debian's packages
+# pick a free system id, so the hook moves the user, its group and its files there:
+# postgres's initdb refuses a uid that has no passwd entry.
+uid_move() {
   # shellcheck disable=SC2016 # expanded by mmdebstrap's hook shell
-  printf 'old=$(chroot "$1" id -u %s); oldg=$(chroot "$1" id -g %s); sed -i "s/^%s:x:$old:$oldg:/%s:x:999:999:/" "$1/etc/passwd"; sed -i "s/^%s:x:$oldg:/%s:x:999:/" "$1/etc/group"; find "$1" -xdev \\( -uid "$old" -o -gid "$oldg" \\) -exec chown -h 999:999 {} +' \
-    "$1" "$1" "$1" "$1" "$1" "$1"
+  printf 'old=$(chroot "$1" id -u %s); oldg=$(chroot "$1" id -g %s); sed -i "s/^%s:x:$old:$oldg:/%s:x:%s:%s:/" "$1/etc/passwd"; sed -i "s/^%s:x:$oldg:/%s:x:%s:/" "$1/etc/group"; find "$1" -xdev \\( -uid "$old" -o -gid "$oldg" \\) -exec chown -h %s:%s {} +' \
+    "$1" "$1" "$1" "$1" "$2" "$2" "$1" "$1" "$2" "$2" "$2"
 }
 PG_PKGS=postgresql-17,ca-certificates
 PG_KEY=$( { echo "$SELF $SUITE $PG_PKGS"; cat "$HERE/postgres-entrypoint.sh"; } | hash_of)
@@ -126,7 +128,7 @@ PG_TAR=$CACHE/postgres-$PG_KEY.tar
 if [ ! -f "$PG_TAR" ]; then
   log "PostgreSQL 17 stand-in (mmdebstrap)"
   rootfs "$CACHE/pg-$PG_KEY.rootfs.tar" "$PG_PKGS" \
-    "$(uid_999 postgres); install -m 755 $HERE/postgres-entrypoint.sh \"\$1/usr/local/bin/docker-entrypoint.sh\"; mkdir -p \"\$1/var/lib/postgresql/data\" \"\$1/var/run/postgresql\"; chown 999:999 \"\$1/var/lib/postgresql/data\" \"\$1/var/run/postgresql\"; chmod 3777 \"\$1/var/run/postgresql\""
+    "$(uid_move postgres 10999); install -m 755 $HERE/postgres-entrypoint.sh \"\$1/usr/local/bin/docker-entrypoint.sh\"; mkdir -p \"\$1/var/lib/postgresql/data\" \"\$1/var/run/postgresql\"; chown 10999:10999 \"\$1/var/lib/postgresql/data\" \"\$1/var/run/postgresql\"; chmod 3777 \"\$1/var/run/postgresql\""
   from_rootfs "$PG_REF" "$CACHE/pg-$PG_KEY.rootfs.tar" \
     --env PATH=/usr/local/sbin:/usr/local/bin:/usr/lib/postgresql/17/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     --env PGDATA=/var/lib/postgresql/data --env LANG=C.UTF-8 --env PG_MAJOR=17 \
@@ -141,7 +143,7 @@ VK_TAR=$CACHE/valkey-$VK_KEY.tar
 if [ ! -f "$VK_TAR" ]; then
   log "Valkey 8 stand-in (mmdebstrap)"
   rootfs "$CACHE/vk-$VK_KEY.rootfs.tar" "$VK_PKGS" \
-    "$(uid_999 valkey); mkdir -p \"\$1/data\"; chown 999:999 \"\$1/data\""
+    "$(uid_move valkey 10998); mkdir -p \"\$1/data\"; chown 10998:10998 \"\$1/data\""
   from_rootfs "$VK_REF" "$CACHE/vk-$VK_KEY.rootfs.tar" \
     --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin --workingdir /data \
     --cmd valkey-server --port 6379/tcp

@@ -9,6 +9,11 @@ if [ "${1:-}" = postgres ]; then
   : "${PGDATA:=/var/lib/postgresql/data}"
   : "${POSTGRES_USER:=postgres}"
   : "${POSTGRES_DB:=$POSTGRES_USER}"
+  # As the official image: the password may come from a file (the chart mounts its
+  # Secret and sets POSTGRES_PASSWORD_FILE), so it never sits in the environment.
+  if [ -n "${POSTGRES_PASSWORD_FILE:-}" ]; then
+    POSTGRES_PASSWORD=$(cat "$POSTGRES_PASSWORD_FILE")
+  fi
   # On every start, as the official image does: kubelet applies the pod's fsGroup to
   # the volume (group rw, setgid), and postgres refuses a data directory that is not 0700/0750.
   mkdir -p "$PGDATA"
