@@ -43,6 +43,7 @@ export interface Pod {
     name: string;
     namespace: string;
     uid?: string;
+    deletionTimestamp?: string;
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
   };
