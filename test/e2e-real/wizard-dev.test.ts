@@ -48,6 +48,10 @@ beforeAll(() => {
   requireRealNode();
 });
 
+// A deleted pod stays listed (and can stay Ready) while its preStop delay runs: the
+// pods that serve are the ones not being deleted.
+const serving = (p: Pod) => p.metadata.deletionTimestamp === undefined;
+
 describe.each([3, 4] as const)('dev install on the real node, Helm %i', (major: HelmMajor) => {
   let ns = '';
   let cwd = '';
@@ -143,9 +147,7 @@ describe.each([3, 4] as const)('dev install on the real node, Helm %i', (major: 
     const r = await cli(major, cwd, ['upgrade', '-e', 'dev', '-n', ns, '--yes', '--set', 'flask.logLevel=INFO']);
     expect(r.exitCode, r.out).toBe(0);
     expect((await history(major, ns)).pop()).toMatchObject({ revision: 2, status: 'deployed' });
-    // Replaced pods can still be listed while their preStop delay runs (deletionTimestamp
-    // set): the pods that serve after the upgrade are the ones not being deleted.
-    const appAfter = (await listPods(ns, APP)).filter((p) => p.metadata.deletionTimestamp === undefined);
+    const appAfter = (await listPods(ns, APP)).filter(serving);
     expect(appAfter.length).toBeGreaterThan(0);
     expect(appAfter.every(isReady)).toBe(true);
     expect(appAfter.map((p) => p.metadata.uid).filter((u) => appBefore.includes(u))).toEqual([]);
@@ -171,14 +173,14 @@ describe.each([3, 4] as const)('dev install on the real node, Helm %i', (major: 
         timeoutMs: 60_000,
       });
       expect((await httpGet(`${url}/health`)).status).toBe(200);
-      const [old] = await listPods(ns, APP);
+      const [old] = (await listPods(ns, APP)).filter(serving);
       await kubectlOk(['delete', 'pod', '-n', ns, '-l', APP, '--wait=false']);
       await waitFor('a reconnect', async () => ([...pf.output().matchAll(forwarding)].length >= 2 ? true : undefined), {
         timeoutMs: 120_000,
       });
       const again = [...pf.output().matchAll(forwarding)].pop()?.[1];
       expect((await httpGet(`${again}/health`)).status).toBe(200);
-      const now = (await listPods(ns, APP)).filter(isReady);
+      const now = (await listPods(ns, APP)).filter((p) => serving(p) && isReady(p));
       expect(now.length).toBeGreaterThan(0);
       expect(now.map((p) => p.metadata.uid)).not.toContain(old?.metadata.uid);
       expect(now.map((p) => p.status.podIP)).not.toContain(old?.status.podIP);
