@@ -90,7 +90,11 @@ echo $! >"$PIDS/netns.pid"
 # unshare (no --fork) and bash both exec, so $! is the holder itself; wait until it
 # has left the host namespace. That can take seconds: the kernel makes a new network
 # namespace only once the ones being torn down (pods just deleted) are gone.
-wait_for 60 "network namespace" test "$(readlink "/proc/$(cat "$PIDS/netns.pid")/ns/net")" != "$(readlink /proc/self/ns/net)" ||
+# A function, so both links are read again on every poll (arguments would be read once).
+holder_left_host() {
+  [ "$(readlink "/proc/$(cat "$PIDS/netns.pid")/ns/net")" != "$(readlink /proc/self/ns/net)" ]
+}
+wait_for 60 "network namespace" holder_left_host ||
   e2e_die "could not create the network namespace"
 in_ns ip link set lo up
 in_ns ip link add fhw0 type veth peer name fhw0p
