@@ -1,10 +1,10 @@
 // Writes the export folder. Re-export is idempotent (a file whose text would not
 // change is not touched, so no `.bak` churn) and keeps hand edits (merge.ts); a file
 // that changes keeps its previous version as `<file>.bak`, and every write is atomic
-// (temp file in the same directory, fsync, rename), so a reader never sees half a file.
-import { randomBytes } from 'node:crypto';
-import { chmod, copyFile, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+// (values/io: temp file in the same directory, fsync, rename), so a reader never sees half a file.
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../values/io.js';
 import { type ExportFile, exportFiles, type ValuesTexts, YAML_HEADER } from './files.js';
 import { checkInput, type GitOpsInput, type InputProblem } from './input.js';
 import { mergeYaml } from './merge.js';
@@ -34,25 +34,6 @@ async function readIfExists(path: string): Promise<string | undefined> {
     return await readFile(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
-
-async function writeAtomic(path: string, text: string, backup: boolean): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await open(tmp, 'wx', MODE);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await chmod(tmp, MODE);
-    if (backup) await copyFile(path, `${path}.bak`);
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
     throw e;
   }
 }
@@ -94,7 +75,7 @@ export async function writeExport(dir: string, input: GitOpsInput, values: Value
       result.unchanged.push(p.name);
       continue;
     }
-    await writeAtomic(p.path, p.text, p.existing !== undefined);
+    await writeFileAtomic(p.path, p.text, { mode: MODE, backup: p.existing !== undefined });
     result.written.push(p.name);
   }
   return result;
